@@ -1,0 +1,22 @@
+package flint.wasm.model;
+
+import java.util.List;
+
+/**
+ * An element segment. Items are always kept as constant expressions, whatever binary form they
+ * came in (function indices become {@code ref.func}); the encoder picks the compact form back.
+ */
+public record ElementSegment(RefType type, Mode mode, List<ConstExpr> items) {
+    public ElementSegment { items = List.copyOf(items); }
+
+    public sealed interface Mode {}
+
+    record Passive() implements Mode {}
+
+    record Declarative() implements Mode {}
+
+    record Active(int table, ConstExpr offset) implements Mode {}
+
+    public static final Mode PASSIVE = new Passive();
+    public static final Mode DECLARATIVE = new Declarative();
+}

@@ -1,0 +1,3 @@
+package flint.wasm.model;
+
+public record Export(String name, ExternKind kind, int index) {}

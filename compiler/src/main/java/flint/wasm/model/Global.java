@@ -1,0 +1,3 @@
+package flint.wasm.model;
+
+public record Global(GlobalType type, ConstExpr init) {}

@@ -1,0 +1,3 @@
+package flint.wasm.model;
+
+public record GlobalType(ValType type, boolean mutable) {}

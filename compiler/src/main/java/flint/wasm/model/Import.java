@@ -1,0 +1,3 @@
+package flint.wasm.model;
+
+public record Import(String module, String name, ImportDesc desc) {}

@@ -1,0 +1,3 @@
+package flint.wasm.model;
+
+public record TableType(RefType elementType, Limits limits) {}
