@@ -11,11 +11,11 @@ public record ElementSegment(RefType type, Mode mode, List<ConstExpr> items) {
 
     public sealed interface Mode {}
 
-    record Passive() implements Mode {}
+    public record Passive() implements Mode {}
 
-    record Declarative() implements Mode {}
+    public record Declarative() implements Mode {}
 
-    record Active(int table, ConstExpr offset) implements Mode {}
+    public record Active(int table, ConstExpr offset) implements Mode {}
 
     public static final Mode PASSIVE = new Passive();
     public static final Mode DECLARATIVE = new Declarative();

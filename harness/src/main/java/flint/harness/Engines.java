@@ -1,0 +1,34 @@
+package flint.harness;
+
+import flint.harness.engine.Engine;
+import flint.harness.engine.chicory.ChicoryCompilerEngine;
+import flint.harness.engine.chicory.ChicoryEngine;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The engines the harness can run, by the name used on the command line. */
+public final class Engines {
+    private Engines() {}
+
+    /** The reference engine, used when none is named. */
+    public static final String DEFAULT = ChicoryEngine.NAME;
+
+    private static final Map<String, Supplier<Engine>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        FACTORIES.put(ChicoryEngine.NAME, ChicoryEngine::new);
+        FACTORIES.put(ChicoryCompilerEngine.NAME, ChicoryCompilerEngine::new);
+    }
+
+    public static List<String> names() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    /** A new engine object named {@code name}; each has its own instances and reference tables. */
+    public static Optional<Engine> create(String name) {
+        return Optional.ofNullable(FACTORIES.get(name)).map(Supplier::get);
+    }
+}

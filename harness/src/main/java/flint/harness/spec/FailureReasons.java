@@ -1,0 +1,37 @@
+package flint.harness.spec;
+
+import java.util.regex.Pattern;
+
+/**
+ * Turns the detail of one failed command into the reason recorded in a baseline: a stable sentence
+ * that neighbouring failures with the same cause share, so they collapse into one baseline line.
+ */
+final class FailureReasons {
+    private FailureReasons() {}
+
+    private static final Pattern UNSUPPORTED = Pattern.compile("not supported by Flint's front end yet: (.+?) not supported yet");
+    private static final Pattern LOCATION = Pattern.compile(" at [^ ]+:\\d+:\\d+");
+    private static final Pattern NUMBER = Pattern.compile("\\b(0x[0-9a-fA-F]+|-?\\d+(\\.\\d+)?)\\b");
+    /** Chicory prefixes every decoding error with the same two phrases; they say nothing. */
+    private static final String CHICORY_DECODE_PREFIX = "section size mismatch, unexpected end of section or function, ";
+
+    static String of(String detail) {
+        if (detail == null || detail.isBlank()) return "(no detail)";
+        var d = detail.replace('\t', ' ').replace('\n', ' ').strip();
+        var unsupported = UNSUPPORTED.matcher(d);
+        if (unsupported.find()) return "Flint's front end does not support " + unsupported.group(1) + " yet";
+        if (d.contains("Machine doesn't recognize Instruction")) {
+            return "Chicory's interpreter has no SIMD (Chicory's SIMD support is not a published artifact)";
+        }
+        if (d.matches(".*expected f(32|64):nan:arithmetic, got f(32|64):-?nan:0x[0-7].*")) {
+            return "returns a signalling NaN (quiet bit clear) where the spec requires an arithmetic NaN";
+        }
+        d = d.replace("no instance to act on: ", "")
+                .replace("nothing to register: ", "")
+                .replace("the module failed to instantiate: ", "its module failed: ")
+                .replace(CHICORY_DECODE_PREFIX, "");
+        d = LOCATION.matcher(d).replaceAll("");
+        d = NUMBER.matcher(d).replaceAll("N");
+        return d.length() > 240 ? d.substring(0, 237) + "..." : d;
+    }
+}

@@ -1,0 +1,22 @@
+;; Identity and arithmetic functions over every value type the harness models.
+(module
+  (func (export "id_i32") (param i32) (result i32) local.get 0)
+  (func (export "id_i64") (param i64) (result i64) local.get 0)
+  (func (export "id_f32") (param f32) (result f32) local.get 0)
+  (func (export "id_f64") (param f64) (result f64) local.get 0)
+  (func (export "id_funcref") (param funcref) (result funcref) local.get 0)
+  (func (export "id_externref") (param externref) (result externref) local.get 0)
+  (func (export "add_i32") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "add_i64") (param i64 i64) (result i64) (i64.add (local.get 0) (local.get 1)))
+  (func (export "mul_f32") (param f32 f32) (result f32) (f32.mul (local.get 0) (local.get 1)))
+  (func (export "div_f64") (param f64 f64) (result f64) (f64.div (local.get 0) (local.get 1)))
+  ;; multi-value: reorders four values of different types
+  (func (export "rotate") (param i32 i64 f32 f64) (result f64 i32 i64 f32)
+    local.get 3 local.get 0 local.get 1 local.get 2)
+  (func (export "nothing"))
+  (func $answer (result i32) i32.const 42)
+  (elem declare func $answer)
+  (func (export "ref_answer") (result funcref) ref.func $answer)
+  (func (export "null_funcref") (result funcref) ref.null func)
+  (func (export "is_null_externref") (param externref) (result i32) (ref.is_null (local.get 0)))
+)
