@@ -34,7 +34,7 @@ record Token(Kind kind, String text, Object value, int offset, int line, int col
     /** How the token reads in an error message. */
     String describe() {
         return switch (kind) {
-            case EOF -> "end of input";
+            case EOF -> "(end of input)";
             case STRING -> text.length() > 40 ? "string \"" + text.substring(1, 38) + "...\"" : "string " + text;
             default -> "\"" + (text.length() > 40 ? text.substring(0, 38) + "..." : text) + "\"";
         };

@@ -48,7 +48,7 @@ import net.jqwik.api.Arbitrary;
  * function and code counts agree, a data count section is present when bodies use data indices
  * and agrees with the data section, custom sections are in placement order.
  */
-final class RandomModules {
+public final class RandomModules {
     private static final Opcode[] OPCODES = Opcode.values();
     private static final AbsHeapType[] ABSTRACT = AbsHeapType.values();
 
@@ -59,7 +59,7 @@ final class RandomModules {
         this.r = r;
     }
 
-    static Arbitrary<WasmModule> modules() {
+    public static Arbitrary<WasmModule> modules() {
         return Arbitraries.randomValue(r -> new RandomModules(r).module());
     }
 

@@ -130,13 +130,9 @@ class WatPrinterTest {
                 back.data(), back.customs()), WatPrinter.print(module));
     }
 
-    @SuppressWarnings("unchecked")
     @Provide
-    Arbitrary<WasmModule> randomModules() throws ReflectiveOperationException {
-        // The generator is package-private in flint.wasm.binary's tests; reach it until it is shared.
-        var method = Class.forName("flint.wasm.binary.RandomModules").getDeclaredMethod("modules");
-        method.setAccessible(true);
-        return (Arbitrary<WasmModule>) method.invoke(null);
+    Arbitrary<WasmModule> randomModules() {
+        return flint.wasm.binary.RandomModules.modules();
     }
 
     private static WasmModule expressible(WasmModule m) {

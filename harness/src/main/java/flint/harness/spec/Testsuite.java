@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A local copy of the official spec testsuite: its {@code .wast} files and, from its
- * {@code SOURCE.md}, the feature class of each file.
+ * A local copy of the official spec testsuite: its {@code .wast} files, each with the feature
+ * class the {@link TestsuiteManifest} gives it.
  */
 public final class Testsuite {
     /** The system property naming the testsuite folder. */
@@ -41,13 +41,14 @@ public final class Testsuite {
         if (!Files.isDirectory(root)) {
             throw new MissingTestsuiteException(root);
         }
-        var classes = readClasses(root.resolve("SOURCE.md"));
         var files = new LinkedHashMap<String, SuiteFile>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(p -> p.toString().endsWith(".wast")).sorted().forEach(p -> {
                 var name = root.relativize(p).toString().replace('\\', '/');
-                var info = classes.getOrDefault(name, new String[] {"unclassified", "unclassified"});
-                files.put(name, new SuiteFile(name, p, info[0], info[1]));
+                var known = TestsuiteManifest.entry(name);
+                files.put(name, known == null
+                        ? new SuiteFile(name, p, "unclassified", "not in the pinned testsuite")
+                        : new SuiteFile(name, p, known.featureClass(), known.feature()));
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the testsuite at " + root, e);
@@ -66,24 +67,6 @@ public final class Testsuite {
         return f;
     }
 
-    /** Reads the per-file table of SOURCE.md: {@code | file | class | feature | ...}. */
-    private static Map<String, String[]> readClasses(Path sourceMd) {
-        var result = new LinkedHashMap<String, String[]>();
-        if (!Files.isRegularFile(sourceMd)) return result;
-        try {
-            for (var line : Files.readAllLines(sourceMd)) {
-                if (!line.startsWith("| ")) continue;
-                var cells = line.split("\\|");
-                if (cells.length < 4) continue;
-                var file = cells[1].trim();
-                if (file.endsWith(".wast")) result.put(file, new String[] {cells[2].trim(), cells[3].trim()});
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + sourceMd, e);
-        }
-        return result;
-    }
-
     /** One script of the suite with its classification. */
     public record SuiteFile(String name, Path path, String featureClass, String feature) {}
 
@@ -92,7 +75,7 @@ public final class Testsuite {
         public MissingTestsuiteException(Path root) {
             super("the WebAssembly spec testsuite was not found at " + root + ". Provide it with -D" + PROPERTY
                     + "=/path/to/testsuite (a folder of .wast files), or fetch the pinned upstream commit with"
-                    + " `./flint spec --fetch-testsuite DIR` (see README).");
+                    + " `./flint fetch-testsuite DIR` (see README).");
         }
     }
 
