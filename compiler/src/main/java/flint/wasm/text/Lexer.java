@@ -84,7 +84,8 @@ final class Lexer {
             } else if (c == '\n') {
                 newline();
             } else if (c == ';' && pos + 1 < end && src.charAt(pos + 1) == ';') {
-                while (pos < end && src.charAt(pos) != '\n') pos++;
+                // a line comment ends at any newline: LF, CR or CR LF (a lone CR counts, as in the spec)
+                while (pos < end && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') pos++;
             } else if (c == '(' && pos + 1 < end && src.charAt(pos + 1) == ';') {
                 blockComment();
             } else {

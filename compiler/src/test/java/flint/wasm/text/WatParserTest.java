@@ -76,6 +76,15 @@ class WatParserTest {
         }
 
         @Test
+        void lineCommentsEndAtEveryKindOfNewline() {
+            for (var newline : List.of("\n", "\r", "\r\n")) {
+                var code = body("(result i32) (i32.const 1) ;; comment" + newline + " (return (i32.const 2))");
+                assertEquals(List.of(Instruction.i32(1), Instruction.i32(2), Instruction.plain(Opcode.RETURN)),
+                        code, "newline " + newline.replace("\r", "CR").replace("\n", "LF"));
+            }
+        }
+
+        @Test
         void fieldsAloneAreAModule() {
             var m = parse("(func) (memory 1)");
             assertEquals(1, m.functions().size());

@@ -94,7 +94,8 @@ public final class Baseline {
 
     /**
      * The baseline that records exactly the non-passing results among {@code results}, leaving the
-     * entries of files that were not run untouched. Reasons come from {@link FailureReasons}.
+     * entries of files that were not run untouched. Reasons come from {@link FailureReasons}, except
+     * that a reason written for exactly the same commands before is kept.
      */
     public Baseline updatedWith(Collection<CommandResult> results) {
         Set<String> runFiles = results.stream().map(CommandResult::file).collect(Collectors.toSet());
@@ -122,8 +123,18 @@ public final class Baseline {
             }
             if (open != null) updated.add(open);
         }
+        updated.replaceAll(this::keepWrittenReason);
         updated.sort(Comparator.comparing(Entry::file).thenComparingInt(Entry::first));
         return new Baseline(updated);
+    }
+
+    /** A reason written by hand for exactly the same commands survives a rewrite. */
+    private Entry keepWrittenReason(Entry fresh) {
+        var old = entry(fresh.file(), fresh.first());
+        if (old != null && old.first() == fresh.first() && old.last() == fresh.last() && old.outcome() == fresh.outcome()) {
+            return new Entry(fresh.file(), fresh.first(), fresh.last(), fresh.line(), fresh.kinds(), fresh.outcome(), old.reason());
+        }
+        return fresh;
     }
 
     public void write(Path path) {
