@@ -1,8 +1,5 @@
 package flint.harness.cli;
 
-import flint.wasm.binary.MalformedModuleException;
-import flint.wasm.binary.ModuleDecoder;
-import flint.wasm.binary.UnsupportedFeatureException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,26 +22,16 @@ final class DumpCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm, or .wat text).")
     Path file;
 
     @Override public Integer call() {
         byte[] bytes = ModuleFiles.read(file);
-        var module = decode(bytes);
+        var module = ModuleFiles.decode(file, bytes);
         var out = spec.commandLine().getOut();
         out.println(file + ": " + bytes.length + " bytes");
         ModuleSummary.of(module).forEach(out::println);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private flint.wasm.model.WasmModule decode(byte[] bytes) {
-        try {
-            return ModuleDecoder.decode(bytes);
-        } catch (UnsupportedFeatureException e) {
-            throw CliError.badInput(file + ": unsupported by Flint: " + e.getMessage(), e);
-        } catch (MalformedModuleException e) {
-            throw CliError.badInput(file + ": malformed module: " + e.getMessage(), e);
-        }
     }
 }

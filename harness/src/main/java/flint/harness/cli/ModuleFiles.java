@@ -10,6 +10,31 @@ import java.nio.file.Path;
 final class ModuleFiles {
     private ModuleFiles() {}
 
+    private static final byte[] MAGIC = {0, 'a', 's', 'm'};
+
+    /** Whether these bytes are a binary module (else they are taken for the text format). */
+    static boolean isBinary(byte[] bytes) {
+        return bytes.length >= 4 && java.util.Arrays.equals(bytes, 0, 4, MAGIC, 0, 4);
+    }
+
+    /**
+     * Decodes a binary module without validating it, or parses a text one; a file that is neither
+     * fails with what is wrong and where.
+     */
+    static flint.wasm.model.WasmModule decode(Path file, byte[] bytes) {
+        try {
+            return isBinary(bytes)
+                    ? flint.wasm.binary.ModuleDecoder.decode(bytes)
+                    : flint.wasm.text.WatParser.parse(bytes, file.toString());
+        } catch (flint.wasm.binary.UnsupportedFeatureException | flint.wasm.text.UnsupportedFeatureException e) {
+            throw CliError.badInput(file + ": unsupported by Flint: " + e.getMessage(), e);
+        } catch (flint.wasm.binary.MalformedModuleException e) {
+            throw CliError.badInput(file + ": malformed module: " + e.getMessage(), e);
+        } catch (flint.wasm.text.TextParseException e) {
+            throw CliError.badInput("malformed text module: " + e.getMessage(), e);
+        }
+    }
+
     static byte[] read(Path file) {
         if (Files.isDirectory(file)) {
             throw CliError.badInput(file + ": is a directory, not a module file", null);
