@@ -61,7 +61,7 @@ class SpecGateTest {
     }
 
     private static DynamicTest commandTest(CommandResult r, Baseline baseline) {
-        var name = "#" + r.index() + " line " + r.line() + " " + r.kind();
+        var name = r.file() + ":" + r.line() + " #" + r.index() + " " + r.kind();
         return DynamicTest.dynamicTest(name, () -> {
             if (UPDATE) {
                 Assumptions.assumeTrue(r.outcome() == Outcome.PASS, () -> "recorded in the baseline: " + r.detail());
@@ -71,8 +71,8 @@ class SpecGateTest {
                 case OK -> { }
                 case KNOWN_FAILURE -> Assumptions.abort("known " + r.outcome().text() + " ("
                         + baseline.entry(r.file(), r.index()).reason() + "): " + r.detail());
-                case REGRESSION -> Assertions.fail(r.outcome().text() + " not in the baseline: " + r.detail());
-                case UNEXPECTED_PASS -> Assertions.fail("passes now but the baseline lists it as a known "
+                case REGRESSION -> Assertions.fail(name + ": " + r.outcome().text() + " not in the baseline: " + r.detail());
+                case UNEXPECTED_PASS -> Assertions.fail(name + ": passes now but the baseline lists it as a known "
                         + baseline.entry(r.file(), r.index()).outcome().text() + " ("
                         + baseline.entry(r.file(), r.index()).reason()
                         + "); record the improvement by rewriting the baseline (see spec-tests/README.md)");
