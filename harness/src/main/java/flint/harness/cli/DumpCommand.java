@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "dump",
         description = {
-            "Print a module's sections as Flint's decoder reads them (without validating):",
-            "types, imports, functions, tables, memories, tags, globals, exports, start,",
-            "element and data segments, custom sections."},
+            "List a module's sections as Flint's decoder reads them.",
+            "Decodes without validating: types, imports, functions, tables, memories, tags, globals,",
+            "exports, start, element and data segments, custom sections."},
         mixinStandardHelpOptions = true)
 final class DumpCommand implements Callable<Integer> {
 

@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 @Command(
         name = "fetch-testsuite",
         description = {
-            "Download the pinned WebAssembly spec testsuite commit, unpack its .wast files into DIR and",
-            "verify every file against the git blob hashes Flint records for that commit.",
+            "Download the pinned WebAssembly spec testsuite and verify it.",
+            "Unpacks the pinned commit's .wast files into DIR and checks every file against the git",
+            "blob hashes Flint records for that commit.",
             "Then run tests with -Dflint.testsuite=DIR (or flint spec --testsuite DIR)."},
         mixinStandardHelpOptions = true)
 final class FetchTestsuiteCommand implements Callable<Integer> {

@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 @Command(
         name = "print",
         description = {
-            "Print a module in the WebAssembly text format (decoded without validating, so invalid",
-            "modules can be read too). The output parses back to the same module."},
+            "Print a module in the WebAssembly text format.",
+            "Decodes without validating, so invalid modules can be read too; the output parses back",
+            "to the same module."},
         mixinStandardHelpOptions = true)
 final class PrintCommand implements Callable<Integer> {
 

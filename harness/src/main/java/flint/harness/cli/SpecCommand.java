@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 @Command(
         name = "spec",
         description = {
-            "Run the WebAssembly spec testsuite on an engine, write reports/spec/ENGINE.md and compare",
-            "with the committed baseline spec-tests/baseline/ENGINE.tsv (known failures)."},
+            "Run the WebAssembly spec testsuite on an engine and compare with its baseline.",
+            "Writes reports/spec/ENGINE.md; the baseline spec-tests/baseline/ENGINE.tsv lists known failures."},
         mixinStandardHelpOptions = true)
 final class SpecCommand implements Callable<Integer> {
 
