@@ -221,14 +221,9 @@ public final class WastRunner {
     }
 
     private Verdict assertUnlinkable(ModuleSource source, String expected) {
-        byte[] bytes;
-        try {
-            bytes = binaryOf(source);
-        } catch (UnsupportedSource e) {
-            return Verdict.skip(e.getMessage());
-        } catch (WasmException e) {
-            return Verdict.fail("the module did not parse: " + e.getMessage());
-        }
+        var prepared = prepare(source);
+        if (prepared.early() != null) return prepared.early();
+        var bytes = prepared.bytes();
         if (!target.executes()) return validateOnly(bytes);
         try {
             engine.instantiate(bytes, registered);
@@ -242,14 +237,9 @@ public final class WastRunner {
     }
 
     private Verdict assertUninstantiable(ModuleSource source, String expected) {
-        byte[] bytes;
-        try {
-            bytes = binaryOf(source);
-        } catch (UnsupportedSource e) {
-            return Verdict.skip(e.getMessage());
-        } catch (WasmException e) {
-            return Verdict.fail("the module did not parse: " + e.getMessage());
-        }
+        var prepared = prepare(source);
+        if (prepared.early() != null) return prepared.early();
+        var bytes = prepared.bytes();
         if (!target.executes()) return validateOnly(bytes);
         try {
             engine.instantiate(bytes, registered);
@@ -261,6 +251,19 @@ public final class WastRunner {
             return Verdict.fail("threw an uncaught exception, expected trap '" + expected + "'");
         } catch (EngineException e) {
             return failOrSkip(e, "expected trap '" + expected + "', got " + describe(e));
+        }
+    }
+
+    /** A module's bytes, or the verdict when there are none (unsupported: skip; unparsable: fail). */
+    private record Prepared(byte[] bytes, Verdict early) {}
+
+    private Prepared prepare(ModuleSource source) {
+        try {
+            return new Prepared(binaryOf(source), null);
+        } catch (UnsupportedSource e) {
+            return new Prepared(null, Verdict.skip(e.getMessage()));
+        } catch (WasmException e) {
+            return new Prepared(null, Verdict.fail("the module did not parse: " + e.getMessage()));
         }
     }
 
