@@ -13,14 +13,17 @@ import java.util.function.Supplier;
 public final class Engines {
     private Engines() {}
 
-    /** The reference engine, used when none is named. */
-    public static final String DEFAULT = ChicoryEngine.NAME;
+    /** The engine used when none is named: Flint's native compiler and runtime. */
+    public static final String DEFAULT = flint.harness.engine.flint.FlintEngine.NAME;
 
     private static final Map<String, Supplier<Engine>> FACTORIES = new LinkedHashMap<>();
 
     static {
+        FACTORIES.put(flint.harness.engine.flint.FlintEngine.NAME,
+                () -> new flint.harness.engine.flint.FlintEngine(flint.compiler.NativeCompiler::compile));
         FACTORIES.put(ChicoryEngine.NAME, ChicoryEngine::new);
         FACTORIES.put(ChicoryCompilerEngine.NAME, ChicoryCompilerEngine::new);
+        FACTORIES.put(flint.harness.engine.microwasm.MicrowasmEngine.NAME, flint.harness.engine.microwasm.MicrowasmEngine::new);
     }
 
     public static List<String> names() {

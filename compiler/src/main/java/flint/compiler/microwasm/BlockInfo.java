@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record BlockInfo(Label label, List<ValType> params, int forwardCallers, int backwardCallers) {
     public BlockInfo {
-        params = List.copyOf(params);
+        params = StackTypes.immutable(params);
     }
 
     public int callers() { return forwardCallers + backwardCallers; }

@@ -31,9 +31,9 @@ public record DropRange(int depth, int count) {
     /** The deepest depth removed (inclusive); meaningless when empty. */
     public int last() { return depth + count - 1; }
 
-    /** {@code 1..3} (inclusive depths), or {@code 2} for a single value, or {@code none}. */
+    /** The depths removed, inclusive: {@code [1..3]}, {@code [0]} for one value, {@code []} for none. */
     @Override public String toString() {
-        if (count == 0) return "none";
-        return count == 1 ? Integer.toString(depth) : depth + ".." + last();
+        if (count == 0) return "[]";
+        return count == 1 ? "[" + depth + "]" : "[" + depth + ".." + last() + "]";
     }
 }

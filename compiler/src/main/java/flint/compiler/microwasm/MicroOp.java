@@ -62,15 +62,15 @@ public sealed interface MicroOp {
             implements MicroOp {
         public DeclareBlock {
             Objects.requireNonNull(label, "label");
-            params = List.copyOf(params);
+            params = StackTypes.immutable(params);
             Objects.requireNonNull(numCallers, "numCallers");
         }
     }
 
     /**
-     * The block {@code label} starts here. Control arrives only by jumps (the previous operator is
-     * a terminator, or this is dead code's end). Stack: {@code [] -> [params]}, the block's
-     * declared parameters.
+     * The block {@code label} starts here. Control arrives only by jumps: the previous operator is
+     * always a terminator. Stack: {@code [] -> [params]}, the block's declared parameters, in the
+     * locations its convention (fixed by the first jump to it) gives them.
      */
     record DefineLabel(Label label) implements MicroOp {
         public DefineLabel { Objects.requireNonNull(label, "label"); }

@@ -5,6 +5,7 @@ import flint.wasm.model.FuncType;
 import flint.wasm.model.FunctionBody;
 import flint.wasm.model.Instruction;
 import flint.wasm.model.LocalGroup;
+import flint.wasm.model.NumType;
 import flint.wasm.model.Opcode;
 import flint.wasm.model.ValType;
 import flint.wasm.validate.FunctionValidator;
@@ -56,26 +57,24 @@ public final class MicrowasmConverter {
 
     private final ModuleContext ctx;
     private final FunctionValidator validator;
+    private final Support support;
     private final BlockTable blocks = new BlockTable();
     private final List<ControlFrame> frames = new ArrayList<>();
 
     // The function being converted.
     private MicrowasmSink sink;
-    private int function;
     private ValType[] localTypes;
     private int localCount;
     private int resultCount;
     private int nextConstruct;
     /** Whether control can reach the current point; operators are emitted only then. */
     private boolean live;
-    private long offset;
-    /** The first unsupported feature met; once set, the rest of the body is only validated. */
-    private UnsupportedFeatureException unsupported;
 
     /** @param context the validated module level, from {@code Validator.validateModule} */
     public MicrowasmConverter(ModuleContext context) {
         this.ctx = context;
         this.validator = new FunctionValidator(context);
+        this.support = new Support(context);
     }
 
     /** Converts one defined function into a list (for tests, printing and the interpreter). */
@@ -101,7 +100,8 @@ public final class MicrowasmConverter {
             step(reader.next(), at);
         }
         validator.finish();
-        if (unsupported != null) throw unsupported;
+        // Only now, so that an invalid function is reported as invalid whatever else it uses.
+        if (support.failed()) throw support.failure();
         sink.endFunction(blocks.summary());
     }
 
@@ -109,36 +109,33 @@ public final class MicrowasmConverter {
 
     private void begin(int functionIndex, FunctionBody body, MicrowasmSink sink) {
         validator.begin(functionIndex, body);
+        support.begin(functionIndex);
         this.sink = sink;
-        this.function = functionIndex;
-        this.offset = -1;
-        this.unsupported = null;
         this.nextConstruct = 0;
         blocks.clear();
         frames.clear();
+        live = false;
 
         FuncType type = validator.functionType();
         resultCount = type.results().size();
         long count = validator.localCount();
         if (count > MAX_LOCALS) {
-            unsupported = UnsupportedFeatureException.other("a function with " + count + " locals", "implementation limit of "
-                    + MAX_LOCALS + " locals", functionIndex, "");
-            live = false;
+            support.tooManyLocals(count, MAX_LOCALS);
             return;
         }
         localCount = (int) count;
+        // A fresh array per function: block declarations share it (see StackTypes).
         localTypes = new ValType[localCount];
         for (int i = 0; i < localCount; i++) localTypes[i] = validator.localType(i);
-        checkTypes(type.params(), "parameter ");
-        checkTypes(type.results(), "result ");
         var declared = declaredLocals(body.locals());
-        for (int i = 0; i < declared.size(); i++) requireInteger(declared.get(i), "local " + (type.params().size() + i));
+        if (!support.integers(type.params(), "parameter ") || !support.integers(type.results(), "result ")) return;
+        for (int i = 0; i < declared.size(); i++) {
+            if (!support.integer(declared.get(i), "local " + (type.params().size() + i))) return;
+        }
         frames.add(new ControlFrame(ControlFrame.Kind.FUNCTION, -1, true, 0, 0, type.results()));
-        live = unsupported == null;
-        if (!live) return;
-
+        live = true;
         sink.beginFunction(new FunctionHeader(functionIndex, type, declared));
-        for (var t : declared) emit(t == flint.wasm.model.NumType.I32 ? I32_ZERO : I64_ZERO);
+        for (var t : declared) emit(t == NumType.I32 ? I32_ZERO : I64_ZERO);
     }
 
     private static List<ValType> declaredLocals(List<LocalGroup> groups) {
@@ -151,7 +148,7 @@ public final class MicrowasmConverter {
 
     private void step(Instruction insn, long at) {
         var op = insn.opcode();
-        if (unsupported != null) {
+        if (support.failed()) {
             validator.validate(insn, at);
             return;
         }
@@ -162,9 +159,10 @@ public final class MicrowasmConverter {
         }
         int height = localCount + validator.operandHeight();
         validator.validate(insn, at);
-        offset = at;
+        support.at(at);
         translate(insn, op, height);
-        assert !live || !validator.isUnreachable() : "live code the validator thinks unreachable at " + insn;
+        // After a failure nothing is tracked any more (an unsupported throw leaves `live` as it was).
+        assert support.failed() || !live || !validator.isUnreachable() : "live code the validator thinks unreachable at " + insn;
     }
 
     private static boolean opensOrClosesFrame(Opcode op) {
@@ -187,7 +185,7 @@ public final class MicrowasmConverter {
             }
             case BLOCK, LOOP, IF -> open(op, h);
             case TRY_TABLE -> {
-                if (live) unsupported(op);
+                if (live) support.instruction(op);
                 else frames.add(ControlFrame.dead(ControlFrame.Kind.BLOCK));
             }
             case ELSE -> elseArm(h);
@@ -206,7 +204,7 @@ public final class MicrowasmConverter {
             case DROP -> emit(new MicroOp.Drop(DropRange.top()));
             case SELECT, SELECT_T -> {
                 var type = validator.polymorphicType();
-                if (requireInteger(type, "select")) emit(new MicroOp.Select(type));
+                if (support.integer(type, "select")) emit(new MicroOp.Select(type));
             }
             case LOCAL_GET -> emit(new MicroOp.Pick(h - 1 - index(insn)));
             case LOCAL_SET -> {
@@ -221,13 +219,13 @@ public final class MicrowasmConverter {
             case GLOBAL_GET, GLOBAL_SET -> {
                 int g = index(insn);
                 var type = ctx.global(g).type();
-                if (requireInteger(type, "global " + g)) {
+                if (support.integer(type, "global " + g)) {
                     emit(op == Opcode.GLOBAL_GET ? new MicroOp.GlobalGet(g, type) : new MicroOp.GlobalSet(g, type));
                 }
             }
             case MEMORY_SIZE, MEMORY_GROW -> {
                 int memory = index(insn);
-                if (requireMemory(memory, op)) {
+                if (support.memory(memory, op)) {
                     emit(op == Opcode.MEMORY_SIZE ? new MicroOp.MemorySize(memory) : new MicroOp.MemoryGrow(memory));
                 }
             }
@@ -239,9 +237,9 @@ public final class MicrowasmConverter {
                     emit(simple);
                 } else if (Operators.isIntegerAccess(op)) {
                     var memArg = ((Instruction.Memory) insn).memArg();
-                    if (requireMemory(memArg.memory(), op)) emit(Operators.access(op, memArg));
+                    if (support.memory(memArg.memory(), op)) emit(Operators.access(op, memArg));
                 } else {
-                    unsupported(op);
+                    support.instruction(op);
                 }
             }
         }
@@ -262,7 +260,7 @@ public final class MicrowasmConverter {
         // The validator has just opened the frame: label 0 is its block type.
         var params = validator.frameStartTypes(0);
         var results = validator.frameEndTypes(0);
-        if (!requireIntegers(params, op.mnemonic() + " parameter ") || !requireIntegers(results, op.mnemonic() + " result ")) {
+        if (!support.integers(params, op.mnemonic() + " parameter ") || !support.integers(results, op.mnemonic() + " result ")) {
             return;
         }
         int below = kind == ControlFrame.Kind.IF ? h - 1 : h; // the condition is gone
@@ -344,8 +342,8 @@ public final class MicrowasmConverter {
 
     private void call(int callee) {
         var type = ctx.type(ctx.functionTypeIndex(callee));
-        if (requireIntegers(type.params(), "call " + callee + " parameter ")
-                && requireIntegers(type.results(), "call " + callee + " result ")) {
+        if (support.integers(type.params(), "call " + callee + " parameter ")
+                && support.integers(type.results(), "call " + callee + " result ")) {
             emit(new MicroOp.Call(callee, type));
         }
     }
@@ -365,11 +363,7 @@ public final class MicrowasmConverter {
             label = frame.loopLabel();
         } else {
             label = frame.endLabel();
-            if (!blocks.isDeclared(label)) {
-                var params = new ArrayList<>(stackTypes(frame.base));
-                params.addAll(frame.results);
-                declare(label, params, false, OptionalInt.empty());
-            }
+            if (!blocks.isDeclared(label)) declare(label, stackTypes(frame.base, frame.results), false, OptionalInt.empty());
         }
         return new BrTarget(label, DropRange.of(arity, h - arity - frame.base));
     }
@@ -422,12 +416,17 @@ public final class MicrowasmConverter {
 
     /** The types of the bottom {@code n} stack entries: locals, then operands as the validator has them now. */
     private List<ValType> stackTypes(int n) {
-        var types = new ValType[n];
+        return stackTypes(n, List.of());
+    }
+
+    /** The bottom {@code n} stack types followed by {@code more}. */
+    private List<ValType> stackTypes(int n, List<ValType> more) {
         int locals = Math.min(n, localCount);
-        System.arraycopy(localTypes, 0, types, 0, locals);
-        int operands = validator.operandHeight();
-        for (int i = locals; i < n; i++) types[i] = validator.operandType(operands - 1 - (i - localCount));
-        return List.of(types);
+        var operands = new ValType[n - locals + more.size()];
+        int height = validator.operandHeight();
+        for (int i = locals; i < n; i++) operands[i - locals] = validator.operandType(height - 1 - (i - localCount));
+        for (int i = 0; i < more.size(); i++) operands[n - locals + i] = more.get(i);
+        return new StackTypes(localTypes, locals, operands);
     }
 
     private static int index(Instruction insn) {
@@ -435,47 +434,6 @@ public final class MicrowasmConverter {
     }
 
     private void emit(MicroOp op) {
-        if (unsupported == null) sink.op(op);
-    }
-
-    // ---- What the compiler supports yet ---------------------------------------------------------------
-
-    private void unsupported(Opcode op) {
-        fail(UnsupportedFeatureException.instruction(op.mnemonic(), Operators.featureOf(op), function, offset));
-    }
-
-    private void fail(UnsupportedFeatureException e) {
-        if (unsupported == null) unsupported = e;
-        live = false;
-    }
-
-    /** Whether {@code type} is i32 or i64; else records the failure. */
-    private boolean requireInteger(ValType type, String where) {
-        if (IntType.of(type) != null) return true;
-        var at = UnsupportedFeatureException.at(offset);
-        fail(UnsupportedFeatureException.valueType(type, function, at.isEmpty() ? where : where + " " + at));
-        return false;
-    }
-
-    private boolean requireIntegers(List<ValType> types, String wherePrefix) {
-        for (int i = 0; i < types.size(); i++) if (!requireInteger(types.get(i), wherePrefix + i)) return false;
-        return true;
-    }
-
-    private void checkTypes(List<ValType> types, String wherePrefix) {
-        requireIntegers(types, wherePrefix);
-    }
-
-    private boolean requireMemory(int memory, Opcode op) {
-        if (memory != 0) {
-            fail(UnsupportedFeatureException.instruction(op.mnemonic() + " of memory " + memory, "multiple memories",
-                    function, offset));
-            return false;
-        }
-        if (ctx.memory(0).limits().address64()) {
-            fail(UnsupportedFeatureException.instruction(op.mnemonic() + " of a 64-bit memory", "memory64", function, offset));
-            return false;
-        }
-        return true;
+        if (!support.failed()) sink.op(op);
     }
 }

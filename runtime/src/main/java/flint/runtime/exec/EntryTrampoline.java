@@ -16,8 +16,9 @@ import java.util.Objects;
  *
  * <p>The functions it calls follow the array-call convention: RDI = vmctx, RSI = argument buffer
  * ({@link ArgBuffer}), results written back into the buffer, any register but RSP clobbered, a
- * normal return on success. The compiler emits one such shim per exported signature, moving values
- * between the buffer and its own calling convention.
+ * normal return on success. The compiler emits one such shim per function Java may call
+ * ({@code flint.compiler.ShimGenerator}), moving values between the buffer and the Wasm calling
+ * convention.
  *
  * <p>The code lives in a process-wide page that is never unmapped, so no call can outlive it.
  */

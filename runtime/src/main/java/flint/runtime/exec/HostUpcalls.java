@@ -70,21 +70,30 @@ public final class HostUpcalls {
 
     /**
      * The Java side of every stub. Must never throw: returns 0, the code of a
-     * {@link TrapException}, or {@link TrapCode#HOST_ERROR} with the throwable stashed.
+     * {@link TrapException} (stashing its cause if it is a host error with one), or
+     * {@link TrapCode#HOST_ERROR} with the throwable stashed.
      */
     private static int dispatch(HostCallback callback, MemorySegment vmctx, MemorySegment argbuf) {
         try {
             callback.call(vmctx, new ArgBuffer(argbuf));
             return EntryTrampoline.OK;
         } catch (TrapException trap) {
+            // a host error passed on from a nested call keeps its cause for the outer caller
+            if (trap.code() == TrapCode.HOST_ERROR && trap.getCause() != null) {
+                stash(trap.getCause());
+            }
             return trap.code().code();
         } catch (Throwable failure) {
-            try {
-                FAILURE.set(failure);
-            } catch (Throwable ignored) {
-                // out of memory or stack even here: the trap still happens, without its cause
-            }
+            stash(failure);
             return TrapCode.HOST_ERROR.code();
+        }
+    }
+
+    private static void stash(Throwable failure) {
+        try {
+            FAILURE.set(failure);
+        } catch (Throwable ignored) {
+            // out of memory or stack even here: the trap still happens, without its cause
         }
     }
 

@@ -16,7 +16,15 @@ public class TrapException extends RuntimeException {
     }
 
     public TrapException(TrapCode code, String message) {
-        super(message);
+        this(code, message, null);
+    }
+
+    /**
+     * @param cause for {@link TrapCode#HOST_ERROR}, the host function's failure: thrown from a host
+     *     function, it reaches the outer Java caller as that failure (see {@link HostUpcalls})
+     */
+    public TrapException(TrapCode code, String message, Throwable cause) {
+        super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
     }
 

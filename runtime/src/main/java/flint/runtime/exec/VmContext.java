@@ -7,8 +7,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The fixed header of every instance's vmctx, the part that the runtime's stubs rely on. The rest
- * of the vmctx (memory definitions, globals, tables, imported functions, type ids) is the
- * compiler's layout and follows the header.
+ * of the vmctx (memory records, imported functions, globals; later tables and type ids) follows
+ * the header, as {@code flint.compiler.VmctxLayout} places it.
  *
  * <pre>
  * offset size field

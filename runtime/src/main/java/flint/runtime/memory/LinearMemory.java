@@ -11,6 +11,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,9 +24,10 @@ import java.util.Objects;
  * changes and generated code may keep the base in a register across calls. Pages are zero-filled
  * because they are fresh anonymous memory that nothing has touched.
  *
- * <p>Generated code finds the memory through its {@link #definition() definition}: a 16-byte
- * native struct {@code {u64 base; u64 byteLength}} that {@code grow} keeps current. An instance
- * that imports the memory points at the same struct, so it sees growth done by anyone.
+ * <p>Generated code finds the memory through a 16-byte native record {@code {u64 base; u64
+ * byteLength}} that {@code grow} keeps current: the memory's own {@link #definition() definition},
+ * and a {@link #mirrorInto mirror} of it in the vmctx of every instance that defines or imports
+ * the memory, so each sees growth done by anyone with one load from its own vmctx.
  *
  * <p>Java reads and writes are bounds-checked and little-endian. After {@link #close()} every
  * accessor, and every segment this memory handed out, fails with {@link IllegalStateException}
@@ -62,6 +65,8 @@ public final class LinearMemory implements AutoCloseable {
     private volatile long pages;
     /** The accessible bytes; replaced (same base, longer) on every grow. */
     private volatile MemorySegment view;
+    /** Copies of the definition in instances' vmctx, kept current by {@link #publish}; guarded by this. */
+    private final List<MemorySegment> mirrors = new ArrayList<>();
 
     private LinearMemory(VirtualRegion region, Arena arena, boolean memory64, long maxPages) {
         this.region = region;
@@ -188,9 +193,55 @@ public final class LinearMemory implements AutoCloseable {
     private void publish(long newPages) {
         long bytes = newPages * PAGE_SIZE;
         view = MemorySegment.ofAddress(region.address()).reinterpret(bytes, arena, null);
-        definition.set(JAVA_LONG, DEFINITION_BASE, region.address());
-        definition.set(JAVA_LONG, DEFINITION_LENGTH, bytes);
+        writeDefinition(definition, bytes);
+        // a mirror whose vmctx is gone can run no code: drop it rather than fail the grow
+        mirrors.removeIf(mirror -> !mirror.scope().isAlive());
+        for (var mirror : mirrors) {
+            writeDefinition(mirror, bytes);
+        }
         pages = newPages;
+    }
+
+    private void writeDefinition(MemorySegment target, long bytes) {
+        target.set(JAVA_LONG, DEFINITION_BASE, region.address());
+        target.set(JAVA_LONG, DEFINITION_LENGTH, bytes); // one aligned store: readers see old or new
+    }
+
+    /** A copy of the definition that the memory keeps current until it is closed. */
+    public final class Mirror implements AutoCloseable {
+        private final MemorySegment target;
+
+        private Mirror(MemorySegment target) {
+            this.target = target;
+        }
+
+        /** Stops updating the copy; idempotent. Close it before freeing the copy's memory. */
+        @Override
+        public void close() {
+            synchronized (LinearMemory.this) {
+                mirrors.removeIf(m -> m == target);
+            }
+        }
+    }
+
+    /**
+     * Keeps {@code target}, a 16-byte {@code {u64 base; u64 byteLength}} record (a memory record in
+     * an instance's vmctx), equal to the {@link #definition()} from now on: every {@link #grow}
+     * updates it before returning, whoever grows the memory. That lets generated code read the
+     * length with one load from its own vmctx, even for an imported memory.
+     *
+     * @throws IllegalStateException if the memory is closed
+     */
+    public synchronized Mirror mirrorInto(MemorySegment target) {
+        checkOpen();
+        if (target.byteSize() < DEFINITION_SIZE || target.address() % Long.BYTES != 0) {
+            throw new IllegalArgumentException("a memory record is " + DEFINITION_SIZE + " bytes, 8-byte aligned: "
+                    + target);
+        }
+        var record = target.asSlice(0, DEFINITION_SIZE);
+        writeDefinition(record, pages * PAGE_SIZE);
+        mirrors.add(record);
+        return new Mirror(record);
     }
 
     /**
@@ -311,6 +362,7 @@ public final class LinearMemory implements AutoCloseable {
         if (arena.scope().isAlive()) {
             arena.close();
         }
+        mirrors.clear();
         region.close();
     }
 

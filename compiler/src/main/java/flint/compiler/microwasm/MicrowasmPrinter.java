@@ -1,0 +1,219 @@
+package flint.compiler.microwasm;
+
+import flint.wasm.model.MemArg;
+import flint.wasm.model.ValType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Microwasm as text, one operator per line, for compiler engineers (the {@code flint compile
+ * --emit microwasm} output and reproducer reports):
+ *
+ * <pre>
+ * function 0 "fac" [i64] -&gt; [i64] locals [i64]
+ *   i64.const 0                         ; local 1
+ *   ...
+ *   declare L1.loop [i64 i64 |] loop
+ *   br L1.loop
+ * L1.loop:                              ; 1 forward + 1 backward callers
+ *   pick 1                              ; local 0
+ *   i64.eqz
+ *   declare L0.end [i64 i64 |]
+ *   declare L2.next [i64 i64 |] callers=1
+ *   br_if L0.end else L2.next
+ * L2.next:                              ; 1 caller
+ *   ...
+ *   br L1.loop
+ * L0.end:                               ; 1 caller
+ *   pick 0                              ; local 1
+ *   br return drop [1..2]
+ * </pre>
+ *
+ * Labels start at column 0, operators are indented. Stack types are written bottom first, a
+ * {@code |} between the locals and the operands; drop ranges are inclusive depths from the top
+ * ({@code [1..2]}: the second and third entry). {@code pick} and {@code swap} say which local they
+ * reach; label definitions say how many jump sites reach them in the end.
+ */
+public final class MicrowasmPrinter {
+    private static final int COMMENT_COLUMN = 38;
+
+    private MicrowasmPrinter() {}
+
+    /** The function with a header line. */
+    public static String print(MicrowasmFunction function) {
+        return print(function, null);
+    }
+
+    /** The function with a header line naming it {@code name} (e.g. its export name), if not null. */
+    public static String print(MicrowasmFunction function, String name) {
+        var sb = new StringBuilder();
+        var header = function.header();
+        sb.append("function ").append(header.index());
+        if (name != null) sb.append(" \"").append(name).append('"');
+        sb.append(' ').append(types(header.type().params())).append(" -> ").append(types(header.type().results()));
+        if (!header.locals().isEmpty()) sb.append(" locals ").append(types(header.locals()));
+        sb.append('\n');
+        new Body(function, sb).print();
+        return sb.toString();
+    }
+
+    /** One operator without indentation or comment, e.g. {@code br_if L3.end drop [1..2] else L4.next}. */
+    public static String format(MicroOp op) {
+        return switch (op) {
+            case MicroOp.DeclareBlock d -> declare(d, -1);
+            case MicroOp.DefineLabel d -> d.label() + ":";
+            case MicroOp.Br br -> "br " + br.target();
+            case MicroOp.BrIf b -> "br_if " + b.ifTrue() + " else " + b.ifFalse();
+            case MicroOp.BrTable t -> "br_table [" + t.targets().stream().map(BrTarget::toString)
+                    .collect(Collectors.joining(", ")) + "] default " + t.defaultTarget();
+            case MicroOp.Unreachable u -> "unreachable";
+            case MicroOp.Pick p -> "pick " + p.depth();
+            case MicroOp.Swap s -> "swap " + s.depth();
+            case MicroOp.Drop d -> "drop " + d.range();
+            case MicroOp.I32Const c -> "i32.const " + c.value();
+            case MicroOp.I64Const c -> "i64.const " + c.value();
+            case MicroOp.IntUnary u -> u.type() + "." + u.op().text();
+            case MicroOp.IntBinary b -> b.type() + "." + b.op().text();
+            case MicroOp.IntCompare c -> c.type() + "." + c.condition().text();
+            case MicroOp.IntEqz e -> e.type() + ".eqz";
+            case MicroOp.SignExtend s -> s.type() + ".extend" + s.from().bits() + "_s";
+            case MicroOp.Wrap w -> "i32.wrap_i64";
+            case MicroOp.ExtendI32 e -> "i64.extend_i32_" + (e.signed() ? "s" : "u");
+            case MicroOp.Select s -> "select " + s.type().text();
+            case MicroOp.Load l -> l.type() + ".load" + (l.width().isFull(l.type()) ? "" : l.width().bits() + (l.signed() ? "_s" : "_u"))
+                    + memArg(l.memArg(), l.width());
+            case MicroOp.Store s -> s.type() + ".store" + (s.width().isFull(s.type()) ? "" : s.width().bits())
+                    + memArg(s.memArg(), s.width());
+            case MicroOp.MemorySize m -> "memory.size" + (m.memory() == 0 ? "" : " " + m.memory());
+            case MicroOp.MemoryGrow m -> "memory.grow" + (m.memory() == 0 ? "" : " " + m.memory());
+            case MicroOp.GlobalGet g -> "global.get " + g.global() + " " + g.type().text();
+            case MicroOp.GlobalSet g -> "global.set " + g.global() + " " + g.type().text();
+            case MicroOp.Call c -> "call " + c.function() + " " + types(c.type().params()) + " -> " + types(c.type().results());
+        };
+    }
+
+    /** A declaration; when {@code locals} is not negative, a {@code |} separates that many locals from the operands. */
+    private static String declare(MicroOp.DeclareBlock d, int locals) {
+        var params = d.params();
+        String list;
+        if (locals < 0 || locals > params.size()) {
+            list = types(params);
+        } else {
+            var operands = params.subList(locals, params.size());
+            var prefix = locals == 0 ? "[|" : "[" + join(params.subList(0, locals)) + " |";
+            list = prefix + (operands.isEmpty() ? "" : " " + join(operands)) + "]";
+        }
+        return "declare " + d.label() + " " + list + (d.hasBackwardCallers() ? " loop" : "")
+                + (d.numCallers().isPresent() ? " callers=" + d.numCallers().getAsInt() : "");
+    }
+
+    private static String join(List<ValType> types) {
+        return types.stream().map(ValType::text).collect(Collectors.joining(" "));
+    }
+
+    /** The text format's memarg: the memory if not 0, the offset if not 0, the alignment if not natural. */
+    private static String memArg(MemArg m, Width width) {
+        var sb = new StringBuilder();
+        if (m.memory() != 0) sb.append(' ').append(m.memory());
+        if (m.offset() != 0) sb.append(" offset=").append(Long.toUnsignedString(m.offset()));
+        if (1L << m.alignLog2() != width.bytes()) sb.append(" align=").append(1L << m.alignLog2());
+        return sb.toString();
+    }
+
+    static String types(List<ValType> types) {
+        return "[" + join(types) + "]";
+    }
+
+    /** Prints the operators, following the stack height so that picks and swaps can name their local. */
+    private static final class Body {
+        private final MicrowasmFunction function;
+        private final StringBuilder sb;
+        private final Map<Label, BlockInfo> blocks = new HashMap<>();
+        private final Map<Label, Integer> params = new HashMap<>();
+        private final int locals;
+        private int height;
+
+        Body(MicrowasmFunction function, StringBuilder sb) {
+            this.function = function;
+            this.sb = sb;
+            function.blocks().forEach(b -> blocks.put(b.label(), b));
+            this.locals = function.header().localCount();
+            this.height = function.header().type().params().size();
+        }
+
+        void print() {
+            for (var op : function.ops()) {
+                int before = height;
+                String comment = switch (op) {
+                    case MicroOp.DefineLabel d -> callers(blocks.get(d.label()));
+                    case MicroOp.Pick p -> local(before - 1 - p.depth());
+                    case MicroOp.Swap s -> local(before - 1 - s.depth());
+                    case MicroOp.I32Const c when before < locals -> "local " + before;
+                    case MicroOp.I64Const c when before < locals -> "local " + before;
+                    default -> null;
+                };
+                var text = op instanceof MicroOp.DeclareBlock d ? declare(d, locals) : format(op);
+                line(op instanceof MicroOp.DefineLabel ? "" : "  ", text, comment);
+                height = after(op, before);
+            }
+        }
+
+        private String local(int index) {
+            return index >= 0 && index < locals ? "local " + index : null;
+        }
+
+        private static String callers(BlockInfo info) {
+            if (info == null) return null;
+            if (info.backwardCallers() > 0) {
+                return info.forwardCallers() + " forward + " + info.backwardCallers() + " backward callers";
+            }
+            return info.forwardCallers() + (info.forwardCallers() == 1 ? " caller" : " callers");
+        }
+
+        /** Only the height matters here; the checker follows the types. After a terminator it is unknown until the next label. */
+        private int after(MicroOp op, int h) {
+            return switch (op) {
+                case MicroOp.DeclareBlock d -> {
+                    params.put(d.label(), d.params().size());
+                    yield h;
+                }
+                case MicroOp.DefineLabel d -> params.getOrDefault(d.label(), 0);
+                case MicroOp.Br b -> h;
+                case MicroOp.BrIf b -> h;
+                case MicroOp.BrTable b -> h;
+                case MicroOp.Unreachable u -> h;
+                case MicroOp.Pick p -> h + 1;
+                case MicroOp.Swap s -> h;
+                case MicroOp.Drop d -> h - d.range().count();
+                case MicroOp.I32Const c -> h + 1;
+                case MicroOp.I64Const c -> h + 1;
+                case MicroOp.IntUnary u -> h;
+                case MicroOp.IntBinary b -> h - 1;
+                case MicroOp.IntCompare c -> h - 1;
+                case MicroOp.IntEqz e -> h;
+                case MicroOp.SignExtend s -> h;
+                case MicroOp.Wrap w -> h;
+                case MicroOp.ExtendI32 e -> h;
+                case MicroOp.Select s -> h - 2;
+                case MicroOp.Load l -> h;
+                case MicroOp.Store s -> h - 2;
+                case MicroOp.MemorySize m -> h + 1;
+                case MicroOp.MemoryGrow m -> h;
+                case MicroOp.GlobalGet g -> h + 1;
+                case MicroOp.GlobalSet g -> h - 1;
+                case MicroOp.Call c -> h - c.type().params().size() + c.type().results().size();
+            };
+        }
+
+        private void line(String indent, String text, String comment) {
+            int start = sb.length();
+            sb.append(indent).append(text);
+            if (comment != null) {
+                sb.append(" ".repeat(Math.max(1, COMMENT_COLUMN - (sb.length() - start)))).append("; ").append(comment);
+            }
+            sb.append('\n');
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package flint.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompileCommandTest {
+
+    @TempDir Path dir;
+    private String module;
+
+    @BeforeEach void writeModule() throws IOException {
+        var file = dir.resolve("m.wat");
+        Files.writeString(file, """
+                (module
+                  (import "env" "log" (func $log (param i32)))
+                  (func (export "inc") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+                  (func (export "half") (param f32) (result f32) (f32.mul (local.get 0) (f32.const 0.5)))
+                  (func (export "pick") (param i32) (result i32)
+                    (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2)))))
+                """);
+        module = file.toString();
+    }
+
+    @Test void printsTheMicrowasmOfEveryFunctionAndNamesTheUnsupportedOnes() {
+        var run = CliRun.of("compile", module, "--emit", "microwasm");
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("""
+                function 1 "inc" [i32] -> [i32]
+                  pick 0                              ; local 0
+                  i32.const 1
+                  i32.add
+                  br return drop [1]
+
+                function 3 "pick" [i32] -> [i32]
+                """), run.out());
+        assertTrue(run.out().contains("L0.end:                               ; 2 callers\n"), run.out());
+        assertEquals("flint: " + module + ": f32 values are not supported by the native compiler yet "
+                + "(floating point; function 2, parameter 0)\n", run.err());
+    }
+
+    @Test void microwasmIsTheDefaultStage() {
+        assertEquals(CliRun.of("compile", module, "--function", "inc").out(),
+                CliRun.of("compile", module, "--function", "1", "--emit", "microwasm").out());
+    }
+
+    @Test void oneFunctionByIndexOrExportName() {
+        var run = CliRun.of("compile", module, "--function", "pick");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("function 3 \"pick\" [i32] -> [i32]\n"), run.out());
+        assertEquals("", run.err());
+        var unsupported = CliRun.of("compile", module, "--function", "2");
+        assertEquals(ExitCodes.BAD_INPUT, unsupported.exitCode());
+        assertEquals("", unsupported.out());
+    }
+
+    @Test void clearErrorsForWhatCannotBeCompiled() {
+        var asm = CliRun.of("compile", module, "--emit", "asm");
+        assertEquals(ExitCodes.USAGE, asm.exitCode());
+        assertEquals("flint: --emit asm is not available yet: the x86-64 backend is still to be written; use --emit microwasm\n",
+                asm.err());
+        assertEquals(ExitCodes.USAGE, CliRun.of("compile", module, "--emit", "llvm").exitCode());
+        var imported = CliRun.of("compile", module, "--function", "0");
+        assertEquals(ExitCodes.USAGE, imported.exitCode());
+        assertEquals("flint: function 0 is imported (env.log): it has no code to compile\n", imported.err());
+        var unknown = CliRun.of("compile", module, "--function", "nope");
+        assertEquals("flint: no function exported as 'nope'; exported functions: inc, half, pick\n", unknown.err());
+        assertEquals(ExitCodes.USAGE, CliRun.of("compile", module, "--function", "99").exitCode());
+    }
+
+    @Test void invalidModulesAreBadInput() throws IOException {
+        var file = dir.resolve("bad.wat");
+        Files.writeString(file, "(module (func (result i32) (i64.const 1)))");
+        var run = CliRun.of("compile", file.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
+        assertTrue(run.err().startsWith("flint: " + file + ": invalid module: type mismatch"), run.err());
+    }
+}
