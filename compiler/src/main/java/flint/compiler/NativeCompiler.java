@@ -7,7 +7,9 @@ import flint.compiler.microwasm.MicrowasmConverter;
 import flint.compiler.microwasm.MicrowasmSink;
 import flint.compiler.microwasm.UnsupportedFeatureException;
 import flint.compiler.x64.X64Backend;
+import flint.wasm.model.ExternKind;
 import flint.wasm.model.WasmModule;
+import java.util.List;
 import flint.wasm.validate.InvalidModuleException;
 import flint.wasm.validate.Validator;
 import java.util.Objects;
@@ -37,6 +39,28 @@ public final class NativeCompiler {
      * starts, for disassembly listings.
      */
     public static CompiledModule compile(WasmModule module, X64Backend.Listing listing) {
+        return compile(module, listing, false);
+    }
+
+    /**
+     * For tests only: compiles what this stage supports and replaces each function it does not
+     * with a stub that traps with {@link WasmTrap#HOST_ERROR} ("host error"), so that the
+     * supported functions of a module can run. Never use it to answer a user: a stub is a wrong
+     * answer.
+     */
+    public static CompiledModule compilePartially(WasmModule module) {
+        var c = compile(module, null, true);
+        // Without call_indirect nothing reads tables: drop them so the runtime accepts the module.
+        var m = c.module();
+        var withoutTables = new WasmModule(m.types(),
+                m.imports().stream().filter(i -> i.desc().kind() != ExternKind.TABLE).toList(), m.functions(), List.of(),
+                m.memories(), m.tags(), m.globals(), m.exports().stream().filter(e -> e.kind() != ExternKind.TABLE).toList(),
+                m.start(), List.of(), m.dataCount(), m.codes(), m.data(), m.customs());
+        var code = c.code();
+        return new CompiledModule(withoutTables, code, c.functions(), c.relocations(), c.trapSites());
+    }
+
+    private static CompiledModule compile(WasmModule module, X64Backend.Listing listing, boolean stubUnsupported) {
         Objects.requireNonNull(module, "module");
         var context = Validator.validateModule(module);
         if (module.functions().size() != module.codes().size()) {
@@ -54,6 +78,16 @@ public final class NativeCompiler {
             if (unsupported != null) {
                 converter.convert(index, body, NO_OUTPUT); // validation only
                 continue;
+            }
+            if (stubUnsupported) {
+                try {
+                    converter.convert(index, body, NO_OUTPUT);
+                } catch (UnsupportedFeatureException e) {
+                    builder.beginFunction(index);
+                    AbiSequences.trap(builder.asm(), WasmTrap.HOST_ERROR);
+                    builder.endFunction();
+                    continue;
+                }
             }
             builder.beginFunction(index);
             try {

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * the files (the baseline is then only rewritten for those files).
  */
 class SpecGateTest {
-    private static final List<String> GATED = List.of("frontend", "chicory");
+    private static final List<String> GATED = List.of("frontend", "chicory", "flint");
     private static final Path REPO = Path.of(System.getProperty("flint.repo", "..")).toAbsolutePath().normalize();
     private static final boolean UPDATE = Boolean.getBoolean("flint.spec.updateBaseline");
 

@@ -10,6 +10,8 @@ final class FailureReasons {
     private FailureReasons() {}
 
     private static final Pattern UNSUPPORTED = Pattern.compile("not supported by Flint's front end yet: (.+?) not supported yet");
+    /** The native compiler's rejections name the feature class in parentheses: "(floating point; function 3, ...)". */
+    private static final Pattern NATIVE_UNSUPPORTED = Pattern.compile("not supported by the native (compiler|runtime) yet(?: \\(([^;)]+))?");
     private static final Pattern LOCATION = Pattern.compile(" at [^ ]+:\\d+:\\d+");
     private static final Pattern NUMBER = Pattern.compile("\\b(0x[0-9a-fA-F]+|-?\\d+(\\.\\d+)?)\\b");
     /** Chicory prefixes every decoding error with the same two phrases; they say nothing. */
@@ -20,6 +22,12 @@ final class FailureReasons {
         var d = detail.replace('\t', ' ').replace('\n', ' ').strip();
         var unsupported = UNSUPPORTED.matcher(d);
         if (unsupported.find()) return "Flint's front end does not support " + unsupported.group(1) + " yet";
+        var nativeUnsupported = NATIVE_UNSUPPORTED.matcher(d);
+        if (nativeUnsupported.find()) {
+            // one reason per feature class, so a file's many rejections collapse into few lines
+            var what = nativeUnsupported.group(2) != null ? nativeUnsupported.group(2) : d.replaceAll(".*: ([^:]+) (is|are) not supported by the native.*", "$1");
+            return "the native " + nativeUnsupported.group(1) + " does not support " + what + " yet";
+        }
         if (d.contains("Machine doesn't recognize Instruction")) {
             return "Chicory's interpreter has no SIMD (Chicory's SIMD support is not a published artifact)";
         }

@@ -1,0 +1,91 @@
+package flint.harness.nativecode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import flint.harness.engine.Engine;
+import flint.harness.engine.Instance;
+import flint.harness.engine.Trap;
+import flint.harness.engine.chicory.ChicoryEngine;
+import flint.harness.engine.flint.FlintEngine;
+import flint.compiler.NativeCompiler;
+import flint.wasm.text.WatParser;
+import flint.wasm.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Differential test of the native compiler against Chicory's interpreter: random integer modules
+ * ({@link RandomIntegerModules}), every exported function called with random arguments on both,
+ * results, trap kinds and the whole linear memory compared after every call.
+ *
+ * <p>{@code -Dflint.differential.seeds=N} runs more modules (default 150);
+ * {@code -Dflint.differential.seed=S} reruns one.
+ */
+class NativeDifferentialTest {
+    private static final long SEEDS = Long.getLong("flint.differential.seeds", 150);
+    private static final Long ONE_SEED = Long.getLong("flint.differential.seed");
+
+    @TestFactory
+    Stream<DynamicTest> randomModulesAgreeWithTheInterpreter() {
+        var seeds = ONE_SEED != null ? LongStream.of(ONE_SEED) : LongStream.range(0, SEEDS);
+        return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
+    }
+
+    private static void check(long seed) {
+        var generator = new RandomIntegerModules(seed);
+        String wat = generator.module(6);
+        byte[] bytes;
+        try {
+            bytes = WatParser.toBinary(wat, "random-" + seed + ".wat");
+        } catch (RuntimeException e) {
+            throw new AssertionError("the generator made an invalid module (seed " + seed + "): " + e.getMessage() + "\n" + wat, e);
+        }
+        Engine reference = new ChicoryEngine();
+        Engine flint = new FlintEngine(NativeCompiler::compile);
+        Instance expected = reference.instantiate(bytes);
+        Instance actual = flint.instantiate(bytes);
+        var random = new Random(seed * 31 + 7);
+        for (var f : generator.functions()) {
+            for (int call = 0; call < 3; call++) {
+                var args = new ArrayList<Value>();
+                for (var p : f.params()) {
+                    long v = switch (random.nextInt(3)) {
+                        case 0 -> random.nextInt(8) - 2;
+                        case 1 -> random.nextInt();
+                        default -> random.nextLong();
+                    };
+                    args.add(p.equals("i32") ? Value.i32((int) v) : Value.i64(v));
+                }
+                String what = f.name() + args + " (seed " + seed + ")";
+                var want = outcome(expected, f.name(), args);
+                var got = outcome(actual, f.name(), args);
+                if (!want.equals(got)) {
+                    fail(what + ": expected " + want + ", native " + got + "\n" + wat);
+                }
+                byte[] wantMemory = expected.defaultMemory().orElseThrow().readAll();
+                byte[] gotMemory = actual.defaultMemory().orElseThrow().readAll();
+                if (!Arrays.equals(wantMemory, gotMemory)) {
+                    int at = Arrays.mismatch(wantMemory, gotMemory);
+                    fail(what + ": memories differ" + (at >= 0 && at < Math.min(wantMemory.length, gotMemory.length)
+                            ? " at " + at : " in size " + wantMemory.length + " vs " + gotMemory.length) + "\n" + wat);
+                }
+            }
+        }
+        assertEquals(expected.defaultMemory().orElseThrow().pages(), actual.defaultMemory().orElseThrow().pages());
+    }
+
+    private static String outcome(Instance instance, String name, List<Value> args) {
+        try {
+            return instance.call(name, args).toString();
+        } catch (Trap t) {
+            return "trap " + t.kind();
+        }
+    }
+}
