@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * Disassembly listings of compiled functions ({@code flint compile --emit asm}): the x86-64 of a
  * function as objdump decodes it, each operator's code headed by the Microwasm operator it
- * compiles, the out-of-line trap stubs marked.
+ * compiles and the module offset of the Wasm instruction it comes from ({@code @0x2a}), the
+ * out-of-line trap stubs marked.
  *
  * <p>The annotations come from compiling the module again with a listing attached (compilation
  * is deterministic); if the code differs, the listing is printed without them.
@@ -26,6 +27,9 @@ public final class Disassembly {
     /** What a listing knows of one function: where each operator's code starts. */
     private static final class FunctionListing {
         final TreeMap<Integer, List<String>> notes = new TreeMap<>();
+        /** Per operator (by its index in the function's Microwasm): the code offset and the text. */
+        final List<int[]> ops = new ArrayList<>();
+        final List<String> texts = new ArrayList<>();
         int start;
         int end;
     }
@@ -41,9 +45,10 @@ public final class Disassembly {
             functions.put(function, current);
         }
 
-        @Override public void op(int codeOffset, MicroOp op) {
+        @Override public void op(int codeOffset, int index, MicroOp op) {
             if (current == null) return;
-            current.notes.computeIfAbsent(codeOffset, k -> new ArrayList<>()).add(MicrowasmPrinter.format(op));
+            current.ops.add(new int[] {codeOffset, index});
+            current.texts.add(MicrowasmPrinter.format(op));
         }
 
         @Override public void endFunction(int codeOffset) {
@@ -71,7 +76,7 @@ public final class Disassembly {
         } catch (RuntimeException e) {
             listing = null;
         }
-        byte[] all = compiled.code();
+        byte[] all = resolveCalls(compiled);
         byte[] bytes = Arrays.copyOfRange(all, code.offset(), code.offset() + code.length());
         var lines = disassembler.disassemble(bytes, code.offset());
         var type = module.functionType(function);
@@ -83,6 +88,7 @@ public final class Disassembly {
         if (code.hasArrayShim()) sb.append(String.format(", array shim at 0x%x", code.arrayShim()));
         sb.append('\n');
         var notes = listing == null ? new TreeMap<Integer, List<String>>() : listing.notes;
+        if (listing != null) annotateOps(listing, module, function);
         int bodyEnd = listing == null ? Integer.MAX_VALUE : listing.end;
         boolean stubsMarked = false;
         var pending = new TreeMap<>(notes);
@@ -98,6 +104,42 @@ public final class Disassembly {
             sb.append(line).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Adds each operator's line, {@code @0x2a  i64.eqz}, with the offset of its Wasm instruction when known. */
+    private static void annotateOps(FunctionListing listing, flint.wasm.model.WasmModule module, int function) {
+        long[] wasm = null;
+        try {
+            var context = flint.wasm.validate.Validator.validateModule(module);
+            wasm = WasmOffsets.of(context, function, module.codes().get(function - module.importedFunctionCount()));
+        } catch (RuntimeException e) {
+            wasm = null;
+        }
+        long previous = -2;
+        for (int i = 0; i < listing.ops.size(); i++) {
+            int codeOffset = listing.ops.get(i)[0];
+            int index = listing.ops.get(i)[1];
+            long at = wasm != null && index < wasm.length ? wasm[index] : -2;
+            String where = at >= 0 && at != previous ? String.format("@0x%-5x ", at) : "        ";
+            if (at >= 0) previous = at;
+            listing.notes.computeIfAbsent(codeOffset, k -> new ArrayList<>()).add(where + listing.texts.get(i));
+        }
+    }
+
+    /**
+     * The code with the calls between the module's functions resolved as the linker will, so that
+     * objdump shows their targets (runtime helpers stay unresolved: they live outside the code).
+     */
+    private static byte[] resolveCalls(CompiledModule compiled) {
+        byte[] code = compiled.code();
+        var buffer = java.nio.ByteBuffer.wrap(code).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (var r : compiled.relocations()) {
+            if (r.kind() == flint.compiler.x64.asm.Relocation.Kind.REL32
+                    && r.target() instanceof flint.compiler.x64.asm.Relocation.WasmFunction(int index)) {
+                buffer.putInt(r.offset(), (int) r.value(0, compiled.function(index).offset()));
+            }
+        }
+        return code;
     }
 
     /** Listings of every defined function, separated by blank lines. */

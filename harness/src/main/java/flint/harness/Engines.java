@@ -19,11 +19,11 @@ public final class Engines {
     private static final Map<String, Supplier<Engine>> FACTORIES = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put(flint.harness.engine.flint.FlintEngine.NAME,
-                () -> new flint.harness.engine.flint.FlintEngine(flint.compiler.NativeCompiler::compile));
         FACTORIES.put(ChicoryEngine.NAME, ChicoryEngine::new);
         FACTORIES.put(ChicoryCompilerEngine.NAME, ChicoryCompilerEngine::new);
         FACTORIES.put(flint.harness.engine.microwasm.MicrowasmEngine.NAME, flint.harness.engine.microwasm.MicrowasmEngine::new);
+        FACTORIES.put(flint.harness.engine.flint.FlintEngine.NAME,
+                () -> new flint.harness.engine.flint.FlintEngine(flint.compiler.NativeCompiler::compile));
     }
 
     public static List<String> names() {

@@ -23,8 +23,11 @@ public interface Backend<S> {
 
     void beginFunction(FunctionHeader header);
 
-    /** Called before each operator that will be compiled, for listings; does nothing by default. */
-    default void annotate(MicroOp op) {}
+    /**
+     * Called before each operator that will be compiled, with its position in the function's
+     * Microwasm (counting every operator, dead ones too), for listings; does nothing by default.
+     */
+    default void annotate(MicroOp op, int index) {}
 
     /** An operator that is not a block or jump operator. */
     void straightLine(MicroOp op);

@@ -49,6 +49,8 @@ public final class BackendDriver<S> implements MicrowasmSink {
     private final Map<Label, Block<S>> blocks = new HashMap<>();
     private boolean live;
     private boolean inFunction;
+    /** The position of the next operator in the function's Microwasm. */
+    private int index;
 
     public BackendDriver(Backend<S> backend) {
         this.backend = backend;
@@ -58,25 +60,27 @@ public final class BackendDriver<S> implements MicrowasmSink {
     public void beginFunction(FunctionHeader header) {
         blocks.clear();
         live = true;
+        index = 0;
         inFunction = true;
         backend.beginFunction(header);
     }
 
     @Override
     public void op(MicroOp op) {
+        int at = index++;
         switch (op) {
             case MicroOp.DeclareBlock d -> blocks.put(d.label(), new Block<>(d));
             case MicroOp.DefineLabel d -> {
                 var block = block(d.label());
                 live = block.convention != null;
                 if (live) {
-                    backend.annotate(op);
+                    backend.annotate(op, at);
                     backend.enterBlock(d.label(), block.convention, block.declaration.hasBackwardCallers());
                 }
             }
             default -> {
                 if (!live) return;
-                backend.annotate(op);
+                backend.annotate(op, at);
                 switch (op) {
                     case MicroOp.Br br -> backend.jump(edge(br.target()));
                     case MicroOp.BrIf b -> {

@@ -137,6 +137,16 @@ public final class ControlFlow {
 
     // ---------------------------------------------------------------- jumps
 
+    /**
+     * Emits a deferred jump unless {@code next} is the definition of its target (for listings,
+     * which must see where the next operator's code starts).
+     */
+    public void prepareFor(flint.compiler.microwasm.MicroOp next) {
+        if (pendingJump == null) return;
+        if (next instanceof flint.compiler.microwasm.MicroOp.DefineLabel d && labels.get(d.label()) == pendingJump) return;
+        flush();
+    }
+
     /** Emits a deferred jump now (before anything but the target's definition). */
     private void flush() {
         if (pendingJump != null) {
@@ -176,8 +186,8 @@ public final class ControlFlow {
         transfer(edge, movesFor(edge));
     }
 
+    /** Pops the condition or index of the jump; a comparison stays in the flags. */
     public void takeOperand() {
-        if (!(ra.stack().peek(0).location() instanceof Location.Flags)) ra.materializeFlags();
         operand = ra.pop();
     }
 
@@ -256,7 +266,12 @@ public final class ControlFlow {
             entry.add(stubs.containsKey(t) ? stubs.get(t) : direct(edge));
         }
         Gpr scratch = Moves.SCRATCH;
-        moves.load(scratch, index.location(), IntType.I32);
+        if (index.location() instanceof Location.Flags(Cond c)) {
+            asm.setcc(c, scratch);
+            asm.movzx(Size.S32, scratch, Size.S8, scratch);
+        } else {
+            moves.load(scratch, index.location(), IntType.I32);
+        }
         asm.cmp(Size.S32, scratch, targets.size());
         asm.jcc(Cond.AE, entry.getLast());
         var table = asm.newLabel();

@@ -156,10 +156,15 @@ public final class InstructionSelector {
         };
     }
 
+    /** Whether {@code e} is in a register nothing else refers to (so it may be overwritten). */
+    private boolean ownsRegister(StackEntry e) {
+        return e.location() instanceof Location.Reg(Gpr r) && ra.refs(r) == 1;
+    }
+
     private void alu(IntType type, IntBinaryOp op) {
         var rhs = ra.pop();
         var lhs = ra.pop();
-        if (op.isCommutative() && isConst(lhs) && !isConst(rhs)) {
+        if (op.isCommutative() && (isConst(lhs) && !isConst(rhs) || !ownsRegister(lhs) && ownsRegister(rhs))) {
             var t = lhs;
             lhs = rhs;
             rhs = t;
@@ -207,7 +212,7 @@ public final class InstructionSelector {
     private void multiply(IntType type) {
         var rhs = ra.pop();
         var lhs = ra.pop();
-        if (isConst(lhs) && !isConst(rhs)) {
+        if (isConst(lhs) && !isConst(rhs) || !isConst(rhs) && !ownsRegister(lhs) && ownsRegister(rhs)) {
             var t = lhs;
             lhs = rhs;
             rhs = t;
@@ -783,7 +788,7 @@ public final class InstructionSelector {
         if (c.function() < importedFunctions) {
             AbiSequences.callImport(asm, layout, c.function(), hasMemory);
         } else {
-            asm.call(builder.functionLabel(c.function()));
+            asm.callFunction(c.function()); // a relocation: the code of a function does not depend on where the others are
         }
         for (int j = 0; j < type.results().size(); j++) {
             var t = IntType.of(type.results().get(j));

@@ -36,7 +36,8 @@ public final class X64Backend implements Backend<BlockState> {
     public interface Listing {
         void beginFunction(int function, int codeOffset);
 
-        void op(int codeOffset, MicroOp op);
+        /** The code of operator {@code op}, the {@code index}th of the function's Microwasm, starts at {@code codeOffset}. */
+        void op(int codeOffset, int index, MicroOp op);
 
         /** The body ends at {@code codeOffset}; the trap stubs follow. */
         void endFunction(int codeOffset);
@@ -110,8 +111,10 @@ public final class X64Backend implements Backend<BlockState> {
     }
 
     @Override
-    public void annotate(MicroOp op) {
-        if (listing != null) listing.op(asm.position(), op);
+    public void annotate(MicroOp op, int index) {
+        if (listing == null) return;
+        control.prepareFor(op);
+        listing.op(asm.position(), index, op);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package flint.harness.cli;
 
+import flint.compiler.CompiledModule;
+import flint.compiler.Disassembly;
+import flint.compiler.NativeCompiler;
 import flint.compiler.microwasm.MicrowasmChecker;
 import flint.compiler.microwasm.MicrowasmModule;
 import flint.compiler.microwasm.MicrowasmPrinter;
@@ -19,9 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flint compile FILE [--function N|NAME] --emit microwasm}: what the native compiler makes of
- * a module's functions. Only the Microwasm stage exists so far; {@code --emit asm} is reserved for
- * the x86-64 backend.
+ * {@code flint compile FILE [--function N|NAME] [--emit microwasm|asm]}: what the native compiler
+ * makes of a module's functions, as Microwasm or as x86-64 disassembly annotated with the Microwasm
+ * operator each piece of code compiles.
  */
 @Command(
         name = "compile",
@@ -29,12 +32,14 @@ import picocli.CommandLine.Spec;
             "Compile a module's functions with Flint's native compiler and print a stage of the result.",
             "--emit microwasm prints the Microwasm of each function (one operator per line, labels at",
             "column 0). A function the compiler does not support yet gets one 'flint: FILE: ...' line",
-            "on stderr naming the function and the instruction; the others are still printed."},
+            "on stderr naming the function and the instruction; the others are still printed.",
+            "--emit asm prints each function's x86-64 code (disassembled by objdump), headed by the",
+            "Microwasm operators it implements; the whole module must be supported."},
         mixinStandardHelpOptions = true)
 final class CompileCommand implements Callable<Integer> {
 
-    /** The stages --emit can print; asm is announced but not available until the backend exists. */
-    static final List<String> STAGES = List.of("microwasm");
+    /** The stages --emit can print. */
+    static final List<String> STAGES = List.of("microwasm", "asm");
 
     @Spec CommandSpec spec;
 
@@ -46,7 +51,7 @@ final class CompileCommand implements Callable<Integer> {
     String function;
 
     @Option(names = "--emit", paramLabel = "STAGE", defaultValue = "microwasm",
-            description = "What to print: microwasm (default). asm is not available yet.")
+            description = "What to print: microwasm (default) or asm.")
     String emit;
 
     @Override public Integer call() {
@@ -54,6 +59,7 @@ final class CompileCommand implements Callable<Integer> {
         var module = ModuleFiles.decode(file, ModuleFiles.read(file));
         var converted = convert(module);
         var selected = select(module);
+        if (emit.equals("asm")) return printAsm(module, selected);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         int exit = ExitCodes.OK;
@@ -77,11 +83,29 @@ final class CompileCommand implements Callable<Integer> {
         return exit;
     }
 
-    private void checkStage() {
-        if (emit.equals("asm")) {
-            throw CliError.usage("--emit asm is not available yet: the x86-64 backend is still to be written; "
-                    + "use --emit microwasm");
+    private int printAsm(WasmModule module, List<Integer> selected) {
+        CompiledModule compiled;
+        try {
+            compiled = NativeCompiler.compile(module);
+        } catch (flint.compiler.microwasm.UnsupportedFeatureException e) {
+            throw CliError.badInput(file + ": " + e.getMessage(), e);
         }
+        var out = spec.commandLine().getOut();
+        boolean first = true;
+        for (int index : selected) {
+            if (!first) out.println();
+            try {
+                out.print(Disassembly.asm(compiled, index));
+            } catch (IllegalStateException e) { // objdump missing or failing: its message says what to install
+                throw CliError.badInput("cannot disassemble: " + e.getMessage(), e);
+            }
+            first = false;
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void checkStage() {
         if (!STAGES.contains(emit)) {
             throw CliError.usage("unknown --emit stage '" + emit + "'; available: " + String.join(", ", STAGES));
         }

@@ -62,9 +62,8 @@ class CompileCommandTest {
 
     @Test void clearErrorsForWhatCannotBeCompiled() {
         var asm = CliRun.of("compile", module, "--emit", "asm");
-        assertEquals(ExitCodes.USAGE, asm.exitCode());
-        assertEquals("flint: --emit asm is not available yet: the x86-64 backend is still to be written; use --emit microwasm\n",
-                asm.err());
+        assertEquals(ExitCodes.BAD_INPUT, asm.exitCode(), "asm needs the whole module compiled");
+        assertTrue(asm.err().contains("f32 values are not supported by the native compiler yet"), asm.err());
         assertEquals(ExitCodes.USAGE, CliRun.of("compile", module, "--emit", "llvm").exitCode());
         var imported = CliRun.of("compile", module, "--function", "0");
         assertEquals(ExitCodes.USAGE, imported.exitCode());
@@ -72,6 +71,19 @@ class CompileCommandTest {
         var unknown = CliRun.of("compile", module, "--function", "nope");
         assertEquals("flint: no function exported as 'nope'; exported functions: inc, half, pick\n", unknown.err());
         assertEquals(ExitCodes.USAGE, CliRun.of("compile", module, "--function", "99").exitCode());
+    }
+
+    @Test void asmListsEachFunctionsMachineCodeUnderItsMicrowasm() throws IOException {
+        var file = dir.resolve("int.wat");
+        Files.writeString(file, """
+                (module (func (export "inc") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))
+                """);
+        var run = CliRun.of("compile", file.toString(), "--emit", "asm");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        var out = run.out();
+        assertTrue(out.startsWith("function 0 \"inc\" [i32] -> [i32]"), out);
+        assertTrue(out.contains("; prologue") && out.contains("push rbp"), out);
+        assertTrue(out.contains("; i32.add") && out.contains("ret"), out);
     }
 
     @Test void invalidModulesAreBadInput() throws IOException {

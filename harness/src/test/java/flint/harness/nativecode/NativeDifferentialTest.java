@@ -49,7 +49,12 @@ class NativeDifferentialTest {
         }
         Engine reference = new ChicoryEngine();
         Engine flint = new FlintEngine(NativeCompiler::compile);
-        Instance expected = reference.instantiate(bytes);
+        Instance expected;
+        try {
+            expected = reference.instantiate(bytes);
+        } catch (flint.harness.engine.ModuleException e) {
+            throw new AssertionError("the generator made an invalid module (seed " + seed + "): " + e.getMessage() + "\n" + wat, e);
+        }
         Instance actual = flint.instantiate(bytes);
         var random = new Random(seed * 31 + 7);
         for (var f : generator.functions()) {
@@ -81,11 +86,22 @@ class NativeDifferentialTest {
         assertEquals(expected.defaultMemory().orElseThrow().pages(), actual.defaultMemory().orElseThrow().pages());
     }
 
+    /** The longest a call may run before the watchdog interrupts it (a generator bug, not a result). */
+    private static final long CALL_SECONDS = 20;
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
+
     private static String outcome(Instance instance, String name, List<Value> args) {
+        var alarm = WATCHDOG.schedule(instance::interrupt, CALL_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         try {
             return instance.call(name, args).toString();
         } catch (Trap t) {
+            if (t.kind() == flint.harness.engine.TrapKind.INTERRUPTED) {
+                throw new AssertionError(name + " ran longer than " + CALL_SECONDS + " s on " + instance.engine().name());
+            }
             return "trap " + t.kind();
+        } finally {
+            alarm.cancel(false);
         }
     }
 }

@@ -40,6 +40,8 @@ final class RandomIntegerModules {
     private int budget;
     /** Calls made by the function being generated (each costs its callee's cost). */
     private int callSites;
+    /** The loop counter locals of the function being generated: nothing else writes them. */
+    private final java.util.Set<Integer> counters = new java.util.HashSet<>();
     /** How many loops enclose the code being generated. */
     private int loopDepth;
 
@@ -86,6 +88,7 @@ final class RandomIntegerModules {
         budget = 60 + random.nextInt(120);
         labels.clear();
         loopDepth = 0;
+        counters.clear();
         var code = new ArrayList<String>();
         int statements = 1 + random.nextInt(5);
         for (int i = 0; i < statements; i++) statement(code, 4);
@@ -127,7 +130,9 @@ final class RandomIntegerModules {
 
     private int localOf(String t) {
         var candidates = new ArrayList<Integer>();
-        for (int i = 0; i < localTypes.size(); i++) if (localTypes.get(i).equals(t)) candidates.add(i);
+        for (int i = 0; i < localTypes.size(); i++) {
+            if (localTypes.get(i).equals(t) && !counters.contains(i)) candidates.add(i);
+        }
         return candidates.isEmpty() ? -1 : candidates.get(random.nextInt(candidates.size()));
     }
 
@@ -178,11 +183,13 @@ final class RandomIntegerModules {
                 if (t.equals("i64")) code.add(random.nextBoolean() ? "i64.extend_i32_u" : "i64.extend_i32_s");
                 else if (random.nextBoolean()) {
                     // a fused compare consumed by a select or a branch
+                    labels.add('v');
                     code.add("if (result i32)");
                     expression(code, "i32", depth - 1);
                     code.add("else");
                     expression(code, "i32", depth - 1);
                     code.add("end");
+                    labels.removeLast();
                 }
             }
             case 8 -> {
@@ -311,17 +318,22 @@ final class RandomIntegerModules {
     }
 
     private void address(List<String> code, int depth) {
+        address(code, depth, false);
+    }
+
+    private void address(List<String> code, int depth, boolean alwaysMasked) {
         expression(code, "i32", depth - 1);
-        if (random.nextInt(8) != 0) {
+        if (alwaysMasked || random.nextInt(8) != 0) {
             code.add("i32.const " + (random.nextBoolean() ? 0xFFF0 : 0x3FF));
             code.add("i32.and");
         }
     }
 
-    private String offset() {
+    /** A memarg offset; the largest (2^32 - 1) only for loads (see the note on stores in {@link #statement}). */
+    private String offset(boolean load) {
         return switch (random.nextInt(8)) {
             case 0 -> " offset=" + random.nextInt(70000);
-            case 1 -> " offset=4294967295";
+            case 1 -> load ? " offset=4294967295" : " offset=" + (65536 + random.nextInt(100));
             case 2, 3 -> " offset=" + random.nextInt(16);
             default -> "";
         };
@@ -333,7 +345,7 @@ final class RandomIntegerModules {
                 ? new String[] {"i32.load", "i32.load8_s", "i32.load8_u", "i32.load16_s", "i32.load16_u"}
                 : new String[] {"i64.load", "i64.load8_s", "i64.load8_u", "i64.load16_s", "i64.load16_u", "i64.load32_s",
                     "i64.load32_u"};
-        code.add(ops[random.nextInt(ops.length)] + offset());
+        code.add(ops[random.nextInt(ops.length)] + offset(true));
     }
 
     private void call(List<String> code, String t, int depth) {
@@ -389,16 +401,21 @@ final class RandomIntegerModules {
             }
             case 3 -> {
                 String t = type();
-                address(code, depth);
-                expression(code, t, depth - 1);
                 String[] ops = t.equals("i32") ? new String[] {"i32.store", "i32.store8", "i32.store16"}
                         : new String[] {"i64.store", "i64.store8", "i64.store16", "i64.store32"};
-                code.add(ops[random.nextInt(ops.length)] + offset());
+                String op = ops[random.nextInt(ops.length)];
+                // Chicory 1.x's i32.store8, i64.store8 and i64.store32 wrap address + offset in 32
+                // bits instead of trapping: keep their addresses small so the reference stays right
+                boolean wraps = op.endsWith("store8") || op.equals("i64.store32");
+                address(code, depth, wraps);
+                expression(code, t, depth - 1);
+                code.add(op + (wraps ? " offset=" + random.nextInt(16) : offset(false)));
             }
             case 4 -> {
                 // a counted loop
                 int counter = localTypes.size();
                 localTypes.add("i32");
+                counters.add(counter);
                 code.add("i32.const " + (1 + random.nextInt(5)));
                 code.add("local.set " + counter);
                 labels.add('l');
@@ -453,9 +470,9 @@ final class RandomIntegerModules {
                 expression(code, "i32", depth - 1);
                 code.add("br_table 0 1 " + blockTarget() + " 0");
                 code.add("end");
+                labels.removeLast();
                 statement(code, depth - 1);
                 code.add("end");
-                labels.removeLast();
                 labels.removeLast();
             }
         }
