@@ -14,7 +14,12 @@ public final class Engines {
     private Engines() {}
 
     /** The engine used when none is named: Flint's native compiler and runtime. */
-    public static final String DEFAULT = flint.harness.engine.flint.FlintEngine.NAME;
+    /**
+     * The engine used when none is named: the reference interpreter until the native engine runs
+     * floating point (stage 2); a default that rejects float modules would turn working commands
+     * into errors.
+     */
+    public static final String DEFAULT = ChicoryEngine.NAME;
 
     private static final Map<String, Supplier<Engine>> FACTORIES = new LinkedHashMap<>();
 
