@@ -106,7 +106,10 @@ public final class Disassembly {
         return sb.toString();
     }
 
-    /** Adds each operator's line, {@code @0x2a  i64.eqz}, with the offset of its Wasm instruction when known. */
+    /**
+     * Adds each operator's line, {@code i64.eqz   @0x2a}: the operator, then the module offset of
+     * the Wasm instruction it comes from (on the first operator of each instruction) when known.
+     */
     private static void annotateOps(FunctionListing listing, flint.wasm.model.WasmModule module, int function) {
         long[] wasm = null;
         try {
@@ -120,9 +123,12 @@ public final class Disassembly {
             int codeOffset = listing.ops.get(i)[0];
             int index = listing.ops.get(i)[1];
             long at = wasm != null && index < wasm.length ? wasm[index] : -2;
-            String where = at >= 0 && at != previous ? String.format("@0x%-5x ", at) : "        ";
-            if (at >= 0) previous = at;
-            listing.notes.computeIfAbsent(codeOffset, k -> new ArrayList<>()).add(where + listing.texts.get(i));
+            String text = listing.texts.get(i);
+            if (at >= 0 && at != previous) {
+                text = String.format("%-40s @0x%x", text, at);
+                previous = at;
+            }
+            listing.notes.computeIfAbsent(codeOffset, k -> new ArrayList<>()).add(text);
         }
     }
 

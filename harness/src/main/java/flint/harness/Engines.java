@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 public final class Engines {
     private Engines() {}
 
-    /** The engine used when none is named: Flint's native compiler and runtime. */
     /**
      * The engine used when none is named: the reference interpreter until the native engine runs
      * floating point (stage 2); a default that rejects float modules would turn working commands

@@ -60,7 +60,9 @@ public final class ControlFlow {
     /**
      * A convention fitted to the stack after {@code drop}: every value stays where it is if it
      * is alone in a register or slot; a constant, or a second reference to a shared location, goes
-     * to a free register if there is one, else to a free frame slot. The flags never cross a jump.
+     * to a free register if there is one, else to a free frame slot. A loop header also brings
+     * values from slots into registers, keeping a few registers free for the loop body. The flags
+     * never cross a jump.
      */
     public BlockState newConvention(flint.compiler.microwasm.DropRange drop, boolean loopHeader) {
         var entries = ra.stack().after(drop);
@@ -83,16 +85,32 @@ public final class ControlFlow {
             }
             chosen.add(pick);
         }
+        int registers = 0;
+        for (boolean used : usedRegs) if (used) registers++;
+        if (loopHeader) {
+            // A loop runs its header's convention many times: bring values from slots into free
+            // registers (leaving a few for the body's own work), the locals first.
+            for (int i = 0; i < chosen.size() && registers < LOOP_REGISTERS; i++) {
+                var e = chosen.get(i);
+                if (e == null || !(e.location() instanceof Location.Slot s)) continue;
+                var g = freeRegister(usedRegs);
+                usedRegs[g.ordinal()] = true;
+                usedSlots.remove(s.offset());
+                chosen.set(i, e.at(Location.reg(g)));
+                registers++;
+            }
+        }
         int nextSlot = 0;
         for (int i = 0; i < chosen.size(); i++) {
             if (chosen.get(i) != null) continue;
             var e = entries.get(i);
             Location loc = null;
-            for (var g : RegisterAllocator.ALLOCATABLE) {
-                if (!usedRegs[g.ordinal()]) {
+            if (!loopHeader || registers < LOOP_REGISTERS) {
+                var g = freeRegister(usedRegs);
+                if (g != null) {
                     usedRegs[g.ordinal()] = true;
                     loc = Location.reg(g);
-                    break;
+                    registers++;
                 }
             }
             if (loc == null) {
@@ -106,6 +124,14 @@ public final class ControlFlow {
             chosen.set(i, e.at(loc));
         }
         return new BlockState(chosen);
+    }
+
+    /** The most registers a loop header's convention takes, so that its body has some to work with. */
+    static final int LOOP_REGISTERS = RegisterAllocator.ALLOCATABLE.size() - 3;
+
+    private static Gpr freeRegister(boolean[] used) {
+        for (var g : RegisterAllocator.ALLOCATABLE) if (!used[g.ordinal()]) return g;
+        return null;
     }
 
     /** The moves that take the stack after {@code edge}'s drop into its target's convention. */

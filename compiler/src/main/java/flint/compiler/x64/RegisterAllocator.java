@@ -162,9 +162,25 @@ public final class RegisterAllocator {
         unref(entry.location());
     }
 
-    /** Pushes another reference to the entry at {@code depth} ({@code local.get}). */
+    /**
+     * Pushes another reference to the entry at {@code depth} ({@code local.get}). A value read
+     * from a slot is first loaded into a free register (if there is one: this never spills), and
+     * the entry itself then refers to the register, so the next read of the same local costs
+     * nothing and a loop entered afterwards keeps it in the register.
+     */
     public void pick(int depth) {
         var e = stack.peek(depth);
+        if (e.location() instanceof Location.Slot s) {
+            var free = freeRegisterExcept(null, null);
+            if (free != null) {
+                asm.mov(Moves.size(e.type()), free, Frame.mem(s));
+                int index = stack.size() - 1 - depth;
+                unref(s);
+                e = e.at(Location.reg(free));
+                stack.set(index, e);
+                refs[free.ordinal()]++;
+            }
+        }
         retain(e.location());
         stack.push(e);
     }
