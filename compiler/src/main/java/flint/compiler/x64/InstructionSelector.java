@@ -1,5 +1,7 @@
 package flint.compiler.x64;
 
+import flint.compiler.microwasm.IntSemantics;
+
 import flint.compiler.Abi;
 import flint.compiler.AbiSequences;
 import flint.compiler.CompiledModuleBuilder;
@@ -129,10 +131,10 @@ public final class InstructionSelector {
     private void binary(IntType type, IntBinaryOp op) {
         var rhs = ra.stack().peek(0);
         var lhs = ra.stack().peek(1);
-        if (isConst(lhs) && isConst(rhs) && !ConstantFolding.divisionTraps(type, op, constValue(lhs), constValue(rhs))) {
+        if (isConst(lhs) && isConst(rhs) && !IntSemantics.divisionTraps(type, op, constValue(lhs), constValue(rhs))) {
             ra.pop();
             ra.pop();
-            ra.pushConst(type, ConstantFolding.binary(type, op, constValue(lhs), constValue(rhs)));
+            ra.pushConst(type, IntSemantics.binary(type, op, constValue(lhs), constValue(rhs)));
             return;
         }
         switch (op.kind()) {
@@ -398,7 +400,7 @@ public final class InstructionSelector {
         var type = u.type();
         var e = ra.pop();
         if (e.location() instanceof Location.Const(long v)) {
-            ra.pushConst(type, ConstantFolding.unary(type, u.op(), v));
+            ra.pushConst(type, IntSemantics.unary(type, u.op(), v));
             return;
         }
         Size size = size(type);
@@ -479,7 +481,7 @@ public final class InstructionSelector {
         var lhs = ra.pop();
         var cond = c.condition();
         if (isConst(lhs) && isConst(rhs)) {
-            ra.pushConst(IntType.I32, ConstantFolding.compare(type, cond, constValue(lhs), constValue(rhs)) ? 1 : 0);
+            ra.pushConst(IntType.I32, IntSemantics.compare(type, cond, constValue(lhs), constValue(rhs)) ? 1 : 0);
             return;
         }
         if (isConst(lhs)) {
@@ -575,7 +577,7 @@ public final class InstructionSelector {
         var type = s.type();
         var e = ra.pop();
         if (e.location() instanceof Location.Const(long v)) {
-            ra.pushConst(type, ConstantFolding.signExtend(type, s.from(), v));
+            ra.pushConst(type, IntSemantics.signExtend(type, s.from(), v));
             return;
         }
         var src = Moves.operand(e.location());

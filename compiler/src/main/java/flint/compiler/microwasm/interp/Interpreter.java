@@ -128,7 +128,7 @@ public final class Interpreter {
                         push(Arithmetic.compare(c.type(), c.condition(), pop(), rhs) ? 1 : 0);
                     }
                     case MicroOp.IntEqz e -> push(pop() == 0 ? 1 : 0);
-                    case MicroOp.SignExtend s -> push(Arithmetic.signExtend(s.from(), pop()));
+                    case MicroOp.SignExtend s -> push(Arithmetic.signExtend(s.type(), s.from(), pop()));
                     case MicroOp.Wrap w -> push((int) pop());
                     case MicroOp.ExtendI32 e -> push(e.signed() ? (int) pop() : Integer.toUnsignedLong((int) pop()));
                     case MicroOp.Select s -> {

@@ -52,22 +52,7 @@ final class FlintFailures {
 
     /** The harness kind of a runtime trap code; its spec message is the code's message. */
     static Optional<TrapKind> kindOf(TrapCode code) {
-        return Optional.ofNullable(switch (code) {
-            case UNREACHABLE -> TrapKind.UNREACHABLE;
-            case INTEGER_DIVIDE_BY_ZERO -> TrapKind.INTEGER_DIVIDE_BY_ZERO;
-            case INTEGER_OVERFLOW -> TrapKind.INTEGER_OVERFLOW;
-            case INVALID_CONVERSION -> TrapKind.INVALID_CONVERSION;
-            case OUT_OF_BOUNDS_MEMORY -> TrapKind.OUT_OF_BOUNDS_MEMORY;
-            case OUT_OF_BOUNDS_TABLE -> TrapKind.OUT_OF_BOUNDS_TABLE;
-            case UNDEFINED_ELEMENT -> TrapKind.UNDEFINED_ELEMENT;
-            case UNINITIALIZED_ELEMENT -> TrapKind.UNINITIALIZED_ELEMENT;
-            case INDIRECT_CALL_TYPE_MISMATCH -> TrapKind.INDIRECT_CALL_TYPE_MISMATCH;
-            case NULL_REFERENCE, NULL_FUNCTION_REFERENCE -> TrapKind.NULL_REFERENCE;
-            case CALL_STACK_EXHAUSTED -> TrapKind.CALL_STACK_EXHAUSTED;
-            case INTERRUPTED -> TrapKind.INTERRUPTED;
-            case HOST_ERROR -> TrapKind.HOST_ERROR;
-            case UNALIGNED_ATOMIC -> null; // threads are not supported, so nothing raises it yet
-        });
+        return TrapKind.of(code.wasmTrap());
     }
 
     /**

@@ -26,23 +26,7 @@ final class Failures {
 
     /** The engine-neutral trap for one of the compiler's trap reasons, with the same spec wording. */
     private static EngineException trap(InterpreterTrap trap) {
-        TrapKind kind = switch (trap.trap()) {
-            case UNREACHABLE -> TrapKind.UNREACHABLE;
-            case INTEGER_DIVIDE_BY_ZERO -> TrapKind.INTEGER_DIVIDE_BY_ZERO;
-            case INTEGER_OVERFLOW -> TrapKind.INTEGER_OVERFLOW;
-            case INVALID_CONVERSION -> TrapKind.INVALID_CONVERSION;
-            case OUT_OF_BOUNDS_MEMORY -> TrapKind.OUT_OF_BOUNDS_MEMORY;
-            case OUT_OF_BOUNDS_TABLE -> TrapKind.OUT_OF_BOUNDS_TABLE;
-            case UNDEFINED_ELEMENT -> TrapKind.UNDEFINED_ELEMENT;
-            case UNINITIALIZED_ELEMENT -> TrapKind.UNINITIALIZED_ELEMENT;
-            case INDIRECT_CALL_TYPE_MISMATCH -> TrapKind.INDIRECT_CALL_TYPE_MISMATCH;
-            case NULL_REFERENCE, NULL_FUNCTION_REFERENCE -> TrapKind.NULL_REFERENCE;
-            case CALL_STACK_EXHAUSTED -> TrapKind.CALL_STACK_EXHAUSTED;
-            case INTERRUPTED -> TrapKind.INTERRUPTED;
-            case HOST_ERROR -> TrapKind.HOST_ERROR;
-            // Threads are not in the harness's vocabulary; the interpreter never raises this.
-            case UNALIGNED_ATOMIC -> null;
-        };
+        TrapKind kind = TrapKind.of(trap.trap()).orElse(null);
         if (kind == null) return new EngineFailure("no harness trap kind for '" + trap.trap().message() + "'", trap);
         return new Trap(kind, trap.trap().message(), trap.getMessage(), trap);
     }

@@ -1,19 +1,14 @@
-package flint.compiler.x64;
-
-import flint.compiler.microwasm.IntBinaryOp;
-import flint.compiler.microwasm.IntCondition;
-import flint.compiler.microwasm.IntType;
-import flint.compiler.microwasm.IntUnaryOp;
-import flint.compiler.microwasm.Width;
+package flint.compiler.microwasm;
 
 /**
- * Evaluates integer operators on constant operands at compile time, with Wasm's semantics.
- * Division is folded only when it cannot trap (the caller checks {@link #divisionTraps}).
+ * Wasm's integer operators on {@code long} values (i32 values sign-extended), shared by the
+ * backend's constant folding and the Microwasm interpreter so both follow one definition.
+ * {@link #binary} does not trap: callers check {@link #divisionTraps} first.
  */
-final class ConstantFolding {
-    private ConstantFolding() {}
+public final class IntSemantics {
+    private IntSemantics() {}
 
-    static boolean divisionTraps(IntType type, IntBinaryOp op, long a, long b) {
+    public static boolean divisionTraps(IntType type, IntBinaryOp op, long a, long b) {
         if (op.kind() != IntBinaryOp.Kind.DIVISION) return false;
         if (b == 0) return true;
         if (op != IntBinaryOp.DIV_S || b != -1) return false;
@@ -21,7 +16,7 @@ final class ConstantFolding {
     }
 
     /** {@code a op b}; i32 results are returned sign-extended. */
-    static long binary(IntType type, IntBinaryOp op, long a, long b) {
+    public static long binary(IntType type, IntBinaryOp op, long a, long b) {
         if (type == IntType.I32) {
             int x = (int) a;
             int y = (int) b;
@@ -62,7 +57,7 @@ final class ConstantFolding {
         };
     }
 
-    static long unary(IntType type, IntUnaryOp op, long v) {
+    public static long unary(IntType type, IntUnaryOp op, long v) {
         if (type == IntType.I32) {
             int x = (int) v;
             return switch (op) {
@@ -78,7 +73,7 @@ final class ConstantFolding {
         };
     }
 
-    static boolean compare(IntType type, IntCondition c, long a, long b) {
+    public static boolean compare(IntType type, IntCondition c, long a, long b) {
         if (type == IntType.I32) {
             a = (int) a;
             b = (int) b;
@@ -101,7 +96,7 @@ final class ConstantFolding {
         };
     }
 
-    static long signExtend(IntType type, Width from, long v) {
+    public static long signExtend(IntType type, Width from, long v) {
         long r = switch (from) {
             case B8 -> (byte) v;
             case B16 -> (short) v;
