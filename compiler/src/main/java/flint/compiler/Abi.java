@@ -141,12 +141,29 @@ public final class Abi {
     public static final int MEMORY0_LENGTH = VMCTX_MEMORIES + MEMORY_LENGTH_FIELD;
 
     /**
-     * An imported-function entry: {@code {u64 code; u64 vmctx}}. Call it with
-     * {@code mov rax, [r14 + e + FUNC_ENTRY_CODE]; mov r14, [r14 + e + FUNC_ENTRY_VMCTX]; call rax}.
-     * For a host function, {@code code} is the runtime's host-call thunk and {@code vmctx} a host
-     * record; generated code cannot tell the difference.
+     * A function record: {@code {u64 code; u64 vmctx; u32 typeId; u32 reserved}}, one per function
+     * of the index space in the vmctx ({@link VmctxLayout#function}), and what a {@code funcref}
+     * points to (0 is null): table elements and {@code ref.func} values are addresses of records.
+     * Call one with {@code mov rax, [rec + FUNC_ENTRY_CODE]; mov r14, [rec + FUNC_ENTRY_VMCTX];
+     * call rax}. For a host function, {@code code} is the runtime's host-call thunk and
+     * {@code vmctx} a host record; generated code cannot tell the difference. {@code typeId} is
+     * the store's canonical id of the function's type, so {@code call_indirect} checks a signature
+     * with one compare against {@link VmctxLayout#typeId} even across instances.
      */
-    public static final int FUNC_ENTRY_SIZE = 16;
+    public static final int FUNC_ENTRY_SIZE = 24;
     public static final int FUNC_ENTRY_CODE = 0;
     public static final int FUNC_ENTRY_VMCTX = 8;
+    public static final int FUNC_ENTRY_TYPE_ID = 16;
+
+    /**
+     * A table definition, pointed to by the vmctx of every instance that has the table:
+     * {@code {u64 base; u64 length}}: the element array (8 bytes per element: a function record's
+     * address or an externref handle, 0 for null) and its length in elements. Growing may move
+     * the array, so code reloads {@code base} after anything that can grow a table.
+     */
+    public static final int TABLE_DEFINITION_SIZE = 16;
+    public static final int TABLE_BASE_FIELD = 0;
+    public static final int TABLE_LENGTH_FIELD = 8;
+    /** Bytes per table element. */
+    public static final int TABLE_ELEMENT_SIZE = 8;
 }

@@ -2,7 +2,10 @@ package flint.compiler;
 
 import flint.compiler.x64.asm.Assembler;
 import flint.compiler.x64.asm.Label;
+import flint.wasm.model.ConstExpr;
 import flint.wasm.model.ExternKind;
+import flint.wasm.model.Instruction;
+import flint.wasm.model.Opcode;
 import flint.wasm.model.WasmModule;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -138,8 +141,10 @@ public final class CompiledModuleBuilder {
 
     /**
      * The functions Java may call directly, which therefore get an array-call shim: the exported
-     * functions and the start function. (Functions reachable through tables and {@code ref.func}
-     * will join when the runtime has tables.)
+     * functions, the start function, and every function a reference can be taken to (those named
+     * by {@code ref.func} in element segments and global or table initializers: the spec requires
+     * a function body's {@code ref.func} to name one of those or an exported function), since a
+     * reference can reach Java through a table, a global or a result.
      */
     public static BitSet calledFromJava(WasmModule module) {
         var functions = new BitSet();
@@ -149,7 +154,18 @@ public final class CompiledModuleBuilder {
                 functions.set(export.index());
             }
         }
+        module.elements().forEach(segment -> segment.items().forEach(item -> referenced(item, functions)));
+        module.globals().forEach(global -> referenced(global.init(), functions));
+        module.tables().forEach(table -> table.init().ifPresent(init -> referenced(init, functions)));
         return functions;
+    }
+
+    private static void referenced(ConstExpr expr, BitSet functions) {
+        for (var insn : expr.instructions()) {
+            if (insn instanceof Instruction.Indexed(var op, int index) && op == Opcode.REF_FUNC) {
+                functions.set(index);
+            }
+        }
     }
 
     private int defined(int function) {

@@ -16,14 +16,22 @@ import java.util.Objects;
  * 0                          8           execution context pointer (the store's; see Abi)
  * 8                          8           reserved, zero
  * 16 + 16*m                  16          memory m (index space, imports first): {u64 base; u64 byteLength}
- * functions + 16*f           16          imported function f: {u64 code; u64 vmctx}
+ * function(f)                24          function f (index space): {u64 code; u64 vmctx; u32 typeId}
  * global(g)                  8           imported global g: pointer to its value cell
  * global(g)                  8 or 16     defined global g: its value, inline (v128: 16, 16-aligned)
+ * table(t)                   8           table t (index space): pointer to its {u64 base; u64 length}
+ * typeId(i)                  4           the store's canonical id of the module's type i
  * </pre>
  *
  * <p>Memory records are copies kept current by the runtime (every grow, by whichever instance or
  * host, updates every vmctx that has the memory), so a bounds check reads the length with one load
  * and memory 0 has constant offsets ({@link Abi#MEMORY0_BASE}, {@link Abi#MEMORY0_LENGTH}).
+ *
+ * <p>Function records ({@link Abi#FUNC_ENTRY_SIZE}) serve twice: calls to an imported function go
+ * through its record, and a {@code funcref} to any function is the address of its record, so
+ * {@code ref.func} is one {@code lea} and a table element is called the same way as an import.
+ * An imported function's record copies the exporter's; references to it are equal in behaviour
+ * (same code, vmctx and type), which is all Wasm 2.0 can observe.
  *
  * <p>Globals: a defined global lives inline, so {@code global.get} is one load; an imported one
  * through a pointer to the exporter's cell, because a mutable global is shared and there is one
@@ -32,25 +40,35 @@ import java.util.Objects;
  * each index is ({@link #isGlobalImported}). A value occupies the low bytes of its cell (4 for
  * i32/f32, 8 for i64/f64/references).
  *
- * <p>Tables and canonical type ids will be appended after the globals.
+ * <p>Tables are always reached through a pointer to their definition, defined or imported alike:
+ * a table is shared by every instance that imports it and its element array moves when it grows,
+ * and table accesses are rarer than global ones.
  */
 public final class VmctxLayout {
 
     private final int memoryCount;
+    private final int functionCount;
     private final int importedFunctionCount;
     private final int functionsOffset;
     private final int importedGlobalCount;
     private final int[] globalOffsets;
+    private final int tablesOffset;
+    private final int tableCount;
+    private final int typeIdsOffset;
+    private final int typeCount;
     private final int size;
 
-    private VmctxLayout(int memoryCount, int importedFunctionCount, int importedGlobalCount,
-            java.util.List<ValType> globalTypes) {
+    private VmctxLayout(int memoryCount, int functionCount, int importedFunctionCount, int importedGlobalCount,
+            java.util.List<ValType> globalTypes, int tableCount, int typeCount) {
         this.memoryCount = memoryCount;
+        this.functionCount = functionCount;
         this.importedFunctionCount = importedFunctionCount;
         this.importedGlobalCount = importedGlobalCount;
+        this.tableCount = tableCount;
+        this.typeCount = typeCount;
         int at = Abi.VMCTX_MEMORIES + memoryCount * Abi.MEMORY_RECORD_SIZE;
         this.functionsOffset = at;
-        at += importedFunctionCount * Abi.FUNC_ENTRY_SIZE;
+        at += functionCount * Abi.FUNC_ENTRY_SIZE;
         this.globalOffsets = new int[globalTypes.size()];
         for (int g = 0; g < globalTypes.size(); g++) {
             boolean wide = g >= importedGlobalCount && globalTypes.get(g) instanceof VecType;
@@ -60,6 +78,10 @@ public final class VmctxLayout {
             globalOffsets[g] = at;
             at += wide ? 16 : 8;
         }
+        this.tablesOffset = at;
+        at += tableCount * 8;
+        this.typeIdsOffset = at;
+        at += typeCount * 4;
         this.size = align(at, 16);
     }
 
@@ -68,7 +90,9 @@ public final class VmctxLayout {
         Objects.requireNonNull(module, "module");
         var globalTypes = module.globalTypes().stream().map(t -> t.type()).toList();
         int importedGlobals = (int) module.imports().stream().filter(i -> i.desc() instanceof ImportDesc.Global).count();
-        return new VmctxLayout(module.memoryTypes().size(), module.importedFunctionCount(), importedGlobals, globalTypes);
+        return new VmctxLayout(module.memoryTypes().size(), module.functionTypeIndices().size(),
+                module.importedFunctionCount(), importedGlobals, globalTypes, module.tableTypes().size(),
+                module.types().size());
     }
 
     private static int align(int value, int alignment) {
@@ -104,10 +128,20 @@ public final class VmctxLayout {
         return importedFunctionCount;
     }
 
-    /** Offset of imported function {@code function}'s {@code {code, vmctx}} entry. */
+    public int functionCount() {
+        return functionCount;
+    }
+
+    /** Offset of function {@code function}'s record {@code {code, vmctx, typeId}} (see {@link Abi#FUNC_ENTRY_SIZE}). */
+    public int function(int function) {
+        Objects.checkIndex(function, functionCount);
+        return functionsOffset + function * Abi.FUNC_ENTRY_SIZE;
+    }
+
+    /** Offset of imported function {@code function}'s record, through which calls to it go. */
     public int importedFunction(int function) {
         Objects.checkIndex(function, importedFunctionCount);
-        return functionsOffset + function * Abi.FUNC_ENTRY_SIZE;
+        return function(function);
     }
 
     public int globalCount() {
@@ -129,9 +163,26 @@ public final class VmctxLayout {
         return global < importedGlobalCount;
     }
 
+    public int tableCount() {
+        return tableCount;
+    }
+
+    /** Offset of table {@code table}'s slot: a pointer to its {@code {base, length}} definition. */
+    public int table(int table) {
+        Objects.checkIndex(table, tableCount);
+        return tablesOffset + table * 8;
+    }
+
+    /** Offset of the u32 canonical id of the module's type {@code type}. */
+    public int typeId(int type) {
+        Objects.checkIndex(type, typeCount);
+        return typeIdsOffset + type * 4;
+    }
+
     @Override
     public String toString() {
-        return "VmctxLayout[%d bytes: %d memories, %d imported functions at %d, %d globals]"
-                .formatted(size, memoryCount, importedFunctionCount, functionsOffset, globalOffsets.length);
+        return "VmctxLayout[%d bytes: %d memories, %d functions (%d imported) at %d, %d globals, %d tables, %d types]"
+                .formatted(size, memoryCount, functionCount, importedFunctionCount, functionsOffset,
+                        globalOffsets.length, tableCount, typeCount);
     }
 }

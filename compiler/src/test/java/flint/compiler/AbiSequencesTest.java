@@ -61,8 +61,8 @@ class AbiSequencesTest {
         var layout = VmctxLayout.of(b.build());
         var text = disassemble(asm -> AbiSequences.callImport(asm, layout, 1, true));
         assertEquals(List.of(
-                "mov rax,QWORD PTR [r14+0x20]",
-                "mov r14,QWORD PTR [r14+0x28]",
+                "mov rax,QWORD PTR [r14+0x28]",
+                "mov r14,QWORD PTR [r14+0x30]",
                 "call rax",
                 "mov r14,QWORD PTR [rbp-0x8]",
                 "mov r15,QWORD PTR [r14+0x10]"), text);

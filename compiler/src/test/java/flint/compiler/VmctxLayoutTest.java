@@ -13,6 +13,8 @@ import flint.wasm.model.ConstExpr;
 import flint.wasm.model.FuncType;
 import flint.wasm.model.Instruction;
 import flint.wasm.model.Limits;
+import flint.wasm.model.RefType;
+import flint.wasm.model.TableType;
 import flint.wasm.model.VecType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,16 +40,43 @@ class VmctxLayoutTest {
         assertEquals(32, layout.memoryBase(1));
         assertEquals(40, layout.memoryLength(1));
         assertEquals(48, layout.importedFunction(0));
-        assertEquals(64, layout.importedFunction(1));
-        assertEquals(80, layout.global(0), "imported: a pointer");
+        assertEquals(72, layout.importedFunction(1));
+        assertEquals(96, layout.global(0), "imported: a pointer");
         assertTrue(layout.isGlobalImported(0));
-        assertEquals(88, layout.global(1), "defined i32, inline");
+        assertEquals(104, layout.global(1), "defined i32, inline");
         assertFalse(layout.isGlobalImported(1));
-        assertEquals(96, layout.global(2), "v128 is 16-aligned");
-        assertEquals(112, layout.global(3));
-        assertEquals(128, layout.size());
+        assertEquals(112, layout.global(2), "v128 is 16-aligned");
+        assertEquals(128, layout.global(3));
+        assertEquals(136, layout.typeId(0), "type ids after the globals (no tables)");
+        assertEquals(140, layout.typeId(1));
+        assertEquals(144, layout.size());
         assertThrows(IndexOutOfBoundsException.class, () -> layout.memoryBase(2));
         assertThrows(IndexOutOfBoundsException.class, () -> layout.importedFunction(2));
+    }
+
+    @Test
+    void everyFunctionHasARecordAndTablesArePointersAfterTheGlobals() {
+        var b = new ModuleBuilder();
+        b.importFunction("env", "f", FuncType.EMPTY);
+        b.importTable("env", "t", new TableType(RefType.FUNCREF, Limits.of(1)));
+        b.function(FuncType.of(List.of(I32), List.of(I32)), List.of(), List.of(Instruction.localGet(0)));
+        b.table(RefType.EXTERNREF, Limits.of(2));
+        b.global(I64, false, ConstExpr.of(new Instruction.I64Const(7)));
+        var layout = VmctxLayout.of(b.build());
+
+        assertEquals(2, layout.functionCount());
+        assertEquals(1, layout.importedFunctionCount());
+        assertEquals(16, layout.function(0));
+        assertEquals(16 + Abi.FUNC_ENTRY_SIZE, layout.function(1), "defined functions have records too");
+        assertEquals(64, layout.global(0));
+        assertEquals(2, layout.tableCount());
+        assertEquals(72, layout.table(0), "imported table: pointer");
+        assertEquals(80, layout.table(1), "defined table: pointer too");
+        assertEquals(88, layout.typeId(0));
+        assertEquals(92, layout.typeId(1));
+        assertEquals(96, layout.size());
+        assertThrows(IndexOutOfBoundsException.class, () -> layout.importedFunction(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> layout.table(2));
     }
 
     @Test

@@ -14,11 +14,15 @@ public final class Engines {
     private Engines() {}
 
     /**
-     * The engine used when none is named: the reference interpreter until the native engine runs
-     * floating point (stage 2); a default that rejects float modules would turn working commands
-     * into errors.
+     * The engine used when none is named: Flint's native engine, the one under test. What it
+     * does not support yet fails with a message that names the feature and the engine to use
+     * instead ({@link #UNSUPPORTED_HINT}).
      */
-    public static final String DEFAULT = ChicoryEngine.NAME;
+    public static final String DEFAULT = flint.harness.engine.flint.FlintEngine.NAME;
+
+    /** Appended to failures of features an engine does not support yet. */
+    public static final String UNSUPPORTED_HINT = "; run it on the reference interpreter with --engine "
+            + ChicoryEngine.NAME;
 
     private static final Map<String, Supplier<Engine>> FACTORIES = new LinkedHashMap<>();
 

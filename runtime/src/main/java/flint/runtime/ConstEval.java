@@ -19,9 +19,9 @@ final class ConstEval {
     /**
      * @param globals the value of global {@code g}; only globals the validator let the expression
      *     see are asked for
-     * @throws UnsupportedOperationException for {@code ref.func}, which needs function references
+     * @param functions the reference to function {@code f}, for {@code ref.func}
      */
-    static Value eval(ConstExpr expr, IntFunction<Value> globals) {
+    static Value eval(ConstExpr expr, IntFunction<Value> globals, IntFunction<Value> functions) {
         var stack = new ArrayDeque<Value>();
         for (var insn : expr.instructions()) {
             switch (insn) {
@@ -34,8 +34,7 @@ final class ConstEval {
                 case Instruction.Indexed(var op, int index) when op == flint.wasm.model.Opcode.GLOBAL_GET ->
                         stack.push(globals.apply(index));
                 case Instruction.Indexed(var op, int index) when op == flint.wasm.model.Opcode.REF_FUNC ->
-                        throw new UnsupportedOperationException("ref.func in a constant expression needs function"
-                                + " references, which the native runtime does not support yet");
+                        stack.push(functions.apply(index));
                 case Instruction.Plain(var op) -> {
                     var b = stack.pop();
                     var a = stack.pop();

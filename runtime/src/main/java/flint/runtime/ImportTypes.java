@@ -7,6 +7,7 @@ import flint.wasm.model.ImportDesc;
 import flint.wasm.model.Limits;
 import flint.wasm.model.MemoryType;
 import flint.wasm.model.RefType;
+import flint.wasm.model.TableType;
 import flint.wasm.model.ValType;
 import flint.wasm.model.WasmModule;
 
@@ -15,7 +16,7 @@ import flint.wasm.model.WasmModule;
  * the module imports one. Functions need an equal type; memories the same address type and
  * sharedness with limits that fit (current size at least the declared minimum; a declared maximum
  * requires an actual maximum no larger); globals the same mutability, with a value type that is
- * equal (mutable) or a subtype (immutable).
+ * equal (mutable) or a subtype (immutable); tables the same element type with limits that fit.
  */
 final class ImportTypes {
 
@@ -35,7 +36,9 @@ final class ImportTypes {
             case ImportDesc.Global(GlobalType type) -> actual instanceof NativeGlobal g
                     ? global(type, g.type())
                     : kind("global", actual);
-            case ImportDesc.Table t -> "tables are not supported by the native runtime yet";
+            case ImportDesc.Table(TableType type) -> actual instanceof NativeTable t
+                    ? table(type, t.type().elementType(), t.limits())
+                    : kind("table", actual);
             case ImportDesc.Tag t -> "tags are not supported by the native runtime yet";
         };
     }
@@ -45,6 +48,7 @@ final class ImportTypes {
             case NativeFunction f -> "a function";
             case NativeMemory m -> "a memory";
             case NativeGlobal g -> "a global";
+            case NativeTable t -> "a table";
         };
         return "expected a " + expected + ", got " + got;
     }
@@ -61,6 +65,17 @@ final class ImportTypes {
             return "expected a" + (expected.shared() ? " shared" : "n unshared") + " memory";
         }
         return limits(expected, actual);
+    }
+
+    /** Tables: the same element type (references are invariant in tables: they are mutable) and limits that fit. */
+    private static String table(TableType expected, RefType actualElements, Limits actual) {
+        if (!expected.elementType().equals(actualElements)) {
+            return "expected a table of " + expected.elementType().text() + ", got " + actualElements.text();
+        }
+        if (expected.limits().address64() != actual.address64()) {
+            return "expected a " + (expected.limits().address64() ? "64" : "32") + "-bit table";
+        }
+        return limits(expected.limits(), actual);
     }
 
     /** Limits subtyping: {@code actual} (current size, maximum) within {@code expected}. */

@@ -20,7 +20,10 @@ import java.util.List;
  */
 public final class InstanceFunction implements NativeFunction {
 
-    /** Keeps the instance alive while this handle is reachable. */
+    /**
+     * Keeps the instance alive while this handle is reachable; null for a handle made from a
+     * function reference after the instance became unreachable, whose state the store keeps.
+     */
     private final NativeInstance instance;
     final InstanceState state;
     private final int index;
@@ -35,8 +38,9 @@ public final class InstanceFunction implements NativeFunction {
         this.shim = state.module.arrayShim(index);
     }
 
-    public NativeInstance instance() {
-        return instance;
+    /** The instance, if this handle was made while it was reachable. */
+    public java.util.Optional<NativeInstance> instance() {
+        return java.util.Optional.ofNullable(instance);
     }
 
     /** The function's index in its module's function index space. */

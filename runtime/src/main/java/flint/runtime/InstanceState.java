@@ -6,16 +6,19 @@ import flint.runtime.exec.VmContext;
 import flint.runtime.link.HelperTarget;
 import flint.runtime.link.InstanceRegistry;
 import flint.runtime.memory.LinearMemory;
+import flint.runtime.table.TableArray;
 import flint.wasm.model.GlobalType;
 import flint.wasm.model.MemoryType;
+import flint.wasm.model.TableType;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The native state of one instance: its vmctx, its memories and global cells, the code it runs,
+ * The native state of one instance: its vmctx, its memories, global cells and tables, the code it runs,
  * and leases on the instances it imports from (whose vmctx, memories and cells its own vmctx
  * points into).
  *
@@ -32,6 +35,9 @@ final class InstanceState implements HelperTarget {
     /** A global of the index space: its type and its value cell (here or in the exporter's vmctx). */
     record Global(GlobalType type, MemorySegment cell) {}
 
+    /** A table of the index space: its storage (here or the exporter's) and the type it was created with. */
+    record Table(TableArray array, TableType type) {}
+
     final NativeStore store;
     final NativeModule module;
     final VmctxLayout layout;
@@ -41,9 +47,19 @@ final class InstanceState implements HelperTarget {
     final List<NativeFunction> importedFunctions = new ArrayList<>();
     final List<NativeMemory> importedMemories = new ArrayList<>();
     final List<NativeGlobal> importedGlobals = new ArrayList<>();
-    /** The memory and global index spaces: imports first. */
+    final List<NativeTable> importedTables = new ArrayList<>();
+    /** The memory, global and table index spaces: imports first. */
     final List<Memory> memories = new ArrayList<>();
     final List<Global> globals = new ArrayList<>();
+    final List<Table> tables = new ArrayList<>();
+    /**
+     * Element segments as raw element bits (record addresses, externref handles), for
+     * {@code table.init}; a dropped segment (and every active or declarative one once
+     * instantiation has applied it) is empty.
+     */
+    long[][] elementSegments = new long[0][];
+    /** The instance this state belongs to, once it exists; weak so that it can become unreachable. */
+    private WeakReference<NativeInstance> owner = new WeakReference<>(null);
 
     private final CodeMemory.Lease code;
     /** What {@link #free} undoes, in the order it undoes it (mirrors before memories). */
@@ -71,6 +87,25 @@ final class InstanceState implements HelperTarget {
         return memories.get(index).memory();
     }
 
+    /** The address of function {@code index}'s record in the vmctx. */
+    long functionRecord(int index) {
+        return vmctx.address() + layout.function(index);
+    }
+
+    void setOwner(NativeInstance instance) {
+        owner = new WeakReference<>(instance);
+    }
+
+    /**
+     * Function {@code index} of the index space: the extern an import resolved to, or this
+     * instance's own function. A handle made after the {@link NativeInstance} became unreachable
+     * has none; the store keeps such a state alive ({@link NativeStore#retain}).
+     */
+    NativeFunction function(int index) {
+        int imported = importedFunctions.size();
+        return index < imported ? importedFunctions.get(index) : new InstanceFunction(owner.get(), this, index);
+    }
+
     /** Keeps {@code exporter} alive as long as this instance. */
     void lease(InstanceState exporter) {
         if (exporter != this && !exporters.contains(exporter)) {
@@ -84,9 +119,10 @@ final class InstanceState implements HelperTarget {
         resources.add(resource);
     }
 
-    /** Makes the vmctx findable by runtime helpers. */
+    /** Makes the vmctx findable by runtime helpers and its function records by the store. */
     void register() {
         InstanceRegistry.register(vmctx.address(), this);
+        store.functionRecords().register(this);
         registered = true;
     }
 
@@ -115,6 +151,7 @@ final class InstanceState implements HelperTarget {
     void free() {
         if (registered) {
             InstanceRegistry.unregister(vmctx.address());
+            store.functionRecords().unregister(this);
         }
         for (var resource : resources.reversed()) {
             try {

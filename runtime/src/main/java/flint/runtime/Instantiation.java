@@ -1,5 +1,6 @@
 package flint.runtime;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import flint.compiler.Abi;
@@ -7,7 +8,11 @@ import flint.runtime.exec.TrapCode;
 import flint.runtime.exec.TrapException;
 import flint.runtime.link.HostCallThunk;
 import flint.runtime.memory.LinearMemory;
+import flint.runtime.table.TableArray;
 import flint.wasm.model.DataSegment;
+import flint.wasm.model.ElementSegment;
+import flint.wasm.model.FuncType;
+import flint.wasm.model.RefType;
 import flint.wasm.model.Import;
 import flint.wasm.model.VecType;
 import flint.wasm.model.WasmModule;
@@ -17,10 +22,11 @@ import java.util.List;
 
 /**
  * The steps of instantiation, in the spec's order: resolve and check every import (so a link
- * error leaves nothing behind), build the vmctx (imported entries, memories, globals), then, once
- * the instance exists, apply the active data segments and run the start function. A trap in the
- * last two fails instantiation, but what it already wrote to imported memories stays, as the spec
- * says.
+ * error leaves nothing behind), build the vmctx (function records, type ids, memories, globals,
+ * tables) and evaluate the element segments, then, once the instance exists, apply the active
+ * element segments, then the active data segments, and run the start function. A trap in the last
+ * three fails instantiation, but what it already wrote to imported tables and memories stays, as
+ * the spec says.
  */
 final class Instantiation {
 
@@ -31,7 +37,7 @@ final class Instantiation {
      *
      * @throws UnlinkableException if an import is missing or does not match
      * @throws IllegalArgumentException if an import belongs to another store
-     * @throws UnsupportedOperationException if the module needs what the runtime lacks (tables, tags)
+     * @throws UnsupportedOperationException if the module needs what the runtime lacks (tags)
      */
     static InstanceState link(NativeStore store, NativeModule module, ImportResolver resolver) {
         var wasm = module.compiled().module();
@@ -40,26 +46,62 @@ final class Instantiation {
         var state = new InstanceState(store, module);
         try {
             wire(state, imports);
+            defineFunctionRecords(state, wasm);
+            state.register(); // before anything evaluates a ref.func to its record
+            defineTypeIds(state, wasm);
             defineMemories(state, wasm);
             defineGlobals(state, wasm);
-            state.register();
-            return state;
+            defineTables(state, wasm);
+            evaluateElementSegments(state, wasm);
         } catch (RuntimeException | Error e) {
             state.release();
             throw e;
         }
+        if (mayLeakFunctionReferences(wasm)) {
+            store.retain(state);
+        }
+        return state;
     }
 
-    /** Applies the active data segments and runs the start function. */
+    /**
+     * Whether a reference to one of the module's functions can end up outside the instance: only
+     * through a table, a global, an element segment, or a reference-typed parameter or result
+     * (references cannot be stored to linear memory).
+     */
+    private static boolean mayLeakFunctionReferences(WasmModule wasm) {
+        if (!wasm.elements().isEmpty() || !wasm.tableTypes().isEmpty()) {
+            return true;
+        }
+        if (wasm.globalTypes().stream().anyMatch(g -> g.type() instanceof RefType)) {
+            return true;
+        }
+        return wasm.types().stream().anyMatch(t -> t.params().stream().anyMatch(RefType.class::isInstance)
+                || t.results().stream().anyMatch(RefType.class::isInstance));
+    }
+
+    /** Applies the active element and data segments, then runs the start function. */
     static void initialize(NativeInstance instance, InstanceState state) {
         var wasm = state.module.compiled().module();
+        var elements = wasm.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            switch (elements.get(i).mode()) {
+                case ElementSegment.Active(int table, var offsetExpr) -> {
+                    var bits = state.elementSegments[i];
+                    var array = state.tables.get(table).array();
+                    long offset = address(ConstEval.eval(offsetExpr, g -> globalValue(state, g), f -> functionRef(state, f)));
+                    if (!array.inBounds(offset, bits.length)) {
+                        throw new TrapException(TrapCode.OUT_OF_BOUNDS_TABLE);
+                    }
+                    array.write(offset, bits, 0, bits.length);
+                    state.elementSegments[i] = NO_ELEMENTS;
+                }
+                case ElementSegment.Declarative d -> state.elementSegments[i] = NO_ELEMENTS;
+                case ElementSegment.Passive p -> { }
+            }
+        }
         for (var segment : wasm.data()) {
             if (segment.mode() instanceof DataSegment.Active(int memory, var offsetExpr)) {
-                long offset = switch (ConstEval.eval(offsetExpr, index -> globalValue(state, index))) {
-                    case Value.I32(int v) -> Integer.toUnsignedLong(v);
-                    case Value.I64(long v) -> v;
-                    case Value other -> throw new IllegalStateException("data segment offset " + other);
-                };
+                long offset = address(ConstEval.eval(offsetExpr, index -> globalValue(state, index), f -> functionRef(state, f)));
                 write(state.memory(memory), offset, segment.bytes());
             }
         }
@@ -68,9 +110,21 @@ final class Instantiation {
         }
     }
 
+    private static final long[] NO_ELEMENTS = new long[0];
+
+    private static long address(Value offset) {
+        return switch (offset) {
+            case Value.I32(int v) -> Integer.toUnsignedLong(v);
+            case Value.I64(long v) -> v;
+            case Value other -> throw new IllegalStateException("segment offset " + other);
+        };
+    }
     private static void requireSupported(WasmModule wasm) {
-        if (!wasm.tableTypes().isEmpty()) {
-            throw new UnsupportedOperationException("tables are not supported by the native runtime yet");
+        for (var table : wasm.tableTypes()) {
+            if (!ValueCodec.supports(table.elementType())) {
+                throw new UnsupportedOperationException("tables of " + table.elementType().text()
+                        + " are not supported by the native runtime");
+            }
         }
         if (!wasm.tagTypes().isEmpty()) {
             throw new UnsupportedOperationException("tags (exception handling) are not supported by the native runtime");
@@ -93,6 +147,7 @@ final class Instantiation {
                 case InstanceFunction f -> f.state;
                 case NativeMemory m -> m.state;
                 case NativeGlobal g -> g.state;
+                case NativeTable t -> t.state;
             };
             if (owner != null && owner.store != store) {
                 throw new IllegalArgumentException("import " + name(imp) + " belongs to another store: a trap could"
@@ -118,19 +173,23 @@ final class Instantiation {
         for (var extern : imports) {
             switch (extern) {
                 case HostFunction host -> {
-                    int entry = layout.importedFunction(state.importedFunctions.size());
                     var record = HostCallThunk.allocateRecord(state.arena, state.store.execContext(),
                             state.store.hostStub(host), vmctx);
-                    vmctx.set(JAVA_LONG, entry + Abi.FUNC_ENTRY_CODE, HostCallThunk.address());
-                    vmctx.set(JAVA_LONG, entry + Abi.FUNC_ENTRY_VMCTX, record.address());
+                    setFunctionRecord(state, state.importedFunctions.size(), HostCallThunk.address(), record.address(),
+                            host.type());
                     state.importedFunctions.add(host);
                 }
                 case InstanceFunction function -> {
-                    int entry = layout.importedFunction(state.importedFunctions.size());
-                    vmctx.set(JAVA_LONG, entry + Abi.FUNC_ENTRY_CODE, function.codeAddress());
-                    vmctx.set(JAVA_LONG, entry + Abi.FUNC_ENTRY_VMCTX, function.state.vmctx.address());
+                    setFunctionRecord(state, state.importedFunctions.size(), function.codeAddress(),
+                            function.state.vmctx.address(), function.type());
                     state.lease(function.state);
                     state.importedFunctions.add(function);
+                }
+                case NativeTable table -> {
+                    vmctx.set(JAVA_LONG, layout.table(state.tables.size()), table.array().definitionAddress());
+                    state.tables.add(table.table());
+                    state.lease(table.state);
+                    state.importedTables.add(table);
                 }
                 case NativeMemory memory -> {
                     addMemory(state, new InstanceState.Memory(memory.linearMemory(), memory.type()));
@@ -146,6 +205,63 @@ final class Instantiation {
                 }
             }
         }
+    }
+
+    private static void setFunctionRecord(InstanceState state, int function, long code, long vmctx, FuncType type) {
+        int record = state.layout.function(function);
+        state.vmctx.set(JAVA_LONG, record + Abi.FUNC_ENTRY_CODE, code);
+        state.vmctx.set(JAVA_LONG, record + Abi.FUNC_ENTRY_VMCTX, vmctx);
+        state.vmctx.set(JAVA_INT, record + Abi.FUNC_ENTRY_TYPE_ID, state.store.typeId(type));
+    }
+
+    /** The records of the module's own functions, which {@code funcref}s to them point at. */
+    private static void defineFunctionRecords(InstanceState state, WasmModule wasm) {
+        for (int f = wasm.importedFunctionCount(); f < state.layout.functionCount(); f++) {
+            setFunctionRecord(state, f, state.module.functionAddress(f), state.vmctx.address(), wasm.functionType(f));
+        }
+    }
+
+    /** The store's ids of the module's types, which {@code call_indirect} compares records against. */
+    private static void defineTypeIds(InstanceState state, WasmModule wasm) {
+        for (int t = 0; t < wasm.types().size(); t++) {
+            state.vmctx.set(JAVA_INT, state.layout.typeId(t), state.store.typeId(wasm.types().get(t)));
+        }
+    }
+
+    private static void defineTables(InstanceState state, WasmModule wasm) {
+        var codec = state.store.values();
+        for (var table : wasm.tables()) {
+            long init = table.init()
+                    .map(expr -> codec.bits(ConstEval.eval(expr, g -> globalValue(state, g), f -> functionRef(state, f))))
+                    .orElse(0L);
+            var array = TableArray.create(table.type(), init);
+            state.own(array);
+            state.vmctx.set(JAVA_LONG, state.layout.table(state.tables.size()), array.definitionAddress());
+            state.tables.add(new InstanceState.Table(array, table.type()));
+        }
+    }
+
+    /**
+     * Evaluates every element segment's items to native bits up front: their expressions are
+     * constant and see only imported globals, so the values cannot change before the segments are
+     * applied.
+     */
+    private static void evaluateElementSegments(InstanceState state, WasmModule wasm) {
+        var codec = state.store.values();
+        var segments = new long[wasm.elements().size()][];
+        for (int i = 0; i < segments.length; i++) {
+            var items = wasm.elements().get(i).items();
+            var bits = new long[items.size()];
+            for (int k = 0; k < bits.length; k++) {
+                bits[k] = codec.bits(ConstEval.eval(items.get(k), g -> globalValue(state, g), f -> functionRef(state, f)));
+            }
+            segments[i] = bits;
+        }
+        state.elementSegments = segments;
+    }
+
+    private static Value functionRef(InstanceState state, int function) {
+        return new Value.FuncRef(new NativeFuncRef(state.function(function), state.functionRecord(function)));
     }
 
     private static void defineMemories(InstanceState state, WasmModule wasm) {
@@ -170,7 +286,7 @@ final class Instantiation {
             var type = global.type();
             var cell = state.vmctx.asSlice(state.layout.global(index), type.type() instanceof VecType ? 16 : 8);
             // an initializer sees the imported globals and the globals defined before it
-            codec.write(ConstEval.eval(global.init(), i -> globalValue(state, i)), cell, 0);
+            codec.write(ConstEval.eval(global.init(), i -> globalValue(state, i), f -> functionRef(state, f)), cell, 0);
             state.globals.add(new InstanceState.Global(type, cell));
         }
     }

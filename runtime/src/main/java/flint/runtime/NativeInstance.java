@@ -30,6 +30,7 @@ public final class NativeInstance implements AutoCloseable {
         this.state = state;
         // the action holds the state, never this object, so this object can become unreachable
         this.cleanable = CLEANER.register(this, state::release);
+        state.setOwner(this);
         this.exports = buildExports();
     }
 
@@ -108,6 +109,11 @@ public final class NativeInstance implements AutoCloseable {
         return export(name, NativeGlobal.class, ExternKind.GLOBAL);
     }
 
+    /** The exported table {@code name}; IllegalArgumentException if there is none. */
+    public NativeTable table(String name) {
+        return export(name, NativeTable.class, ExternKind.TABLE);
+    }
+
     /** Memory 0, exported or not (the oracle compares it), or empty if the module has none. */
     public Optional<NativeMemory> defaultMemory() {
         return state.memories.isEmpty() ? Optional.empty() : Optional.of(memory(0));
@@ -115,8 +121,7 @@ public final class NativeInstance implements AutoCloseable {
 
     /** Function {@code index} of the function index space: an import's extern or a function of this instance. */
     public NativeFunction function(int index) {
-        int imported = state.importedFunctions.size();
-        return index < imported ? state.importedFunctions.get(index) : new InstanceFunction(this, state, index);
+        return state.function(index);
     }
 
     /** Memory {@code index} of the memory index space. */
@@ -133,6 +138,13 @@ public final class NativeInstance implements AutoCloseable {
                 : new NativeGlobal(this, state, state.globals.get(index));
     }
 
+    /** Table {@code index} of the table index space. */
+    public NativeTable table(int index) {
+        int imported = state.importedTables.size();
+        return index < imported ? state.importedTables.get(index)
+                : new NativeTable(this, state, state.tables.get(index));
+    }
+
     /** Releases the instance (see the class comment); idempotent. */
     @Override
     public void close() {
@@ -146,8 +158,8 @@ public final class NativeInstance implements AutoCloseable {
                 case FUNC -> function(export.index());
                 case MEMORY -> memory(export.index());
                 case GLOBAL -> global(export.index());
-                case TABLE, TAG -> throw new UnsupportedOperationException(export.kind().text()
-                        + " exports are not supported by the native runtime yet");
+                case TABLE -> table(export.index());
+                case TAG -> throw new UnsupportedOperationException("tag exports are not supported by the native runtime yet");
             };
             byName.put(export.name(), extern);
         }

@@ -7,7 +7,9 @@ import flint.runtime.memory.MemoryPolicy;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
@@ -62,7 +64,11 @@ public final class NativeStore implements AutoCloseable {
     // auto arenas: vmctx words and host records point here for as long as any instance is reachable
     private final ExecContext exec = ExecContext.allocate(Arena.ofAuto());
     private final Arena stubArena = Arena.ofAuto();
-    private final ValueCodec values = new ValueCodec();
+    private final FunctionRecords functionRecords = new FunctionRecords();
+    private final ValueCodec values = new ValueCodec(functionRecords);
+    private final TypeIds typeIds = new TypeIds();
+    /** Instances whose function references may have escaped them; released when the store closes. */
+    private final List<InstanceState> retained = new ArrayList<>(); // guarded by itself
     private final Map<HostFunction, MemorySegment> hostStubs = new IdentityHashMap<>(); // guarded by itself
     private final AtomicReference<NativeThread> thread = new AtomicReference<>();
     private final Cleaner.Cleanable cleanable;
@@ -129,6 +135,26 @@ public final class NativeStore implements AutoCloseable {
     public void close() {
         closed = true;
         cleanable.clean();
+        List<InstanceState> release;
+        synchronized (retained) {
+            release = List.copyOf(retained);
+            retained.clear();
+        }
+        release.forEach(InstanceState::release);
+    }
+
+    /**
+     * Keeps {@code state} until the store closes. For instances whose function references may
+     * have left them (into another instance's table or global, or to Java): a reference is a raw
+     * pointer into the vmctx, and nothing tracks where native code copies it, so such an instance
+     * lives as long as its store. A store is a unit of work (a module under test and what it
+     * links), so this holds little; close stores to release it.
+     */
+    void retain(InstanceState state) {
+        state.retain();
+        synchronized (retained) {
+            retained.add(state);
+        }
     }
 
     /**
@@ -234,6 +260,15 @@ public final class NativeStore implements AutoCloseable {
 
     ValueCodec values() {
         return values;
+    }
+
+    FunctionRecords functionRecords() {
+        return functionRecords;
+    }
+
+    /** The store's canonical id of a function type, for function records and {@code call_indirect}. */
+    int typeId(flint.wasm.model.FuncType type) {
+        return typeIds.of(type);
     }
 
     /** The upcall stub through which this store's native code calls {@code function}. */

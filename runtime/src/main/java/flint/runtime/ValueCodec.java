@@ -18,15 +18,37 @@ import java.util.List;
 /**
  * Values in native memory: argument-buffer slots and global cells share one encoding (see
  * {@link ArgBuffer}): i32/f32 zero-extended to 8 bytes, i64/f64 8 bytes, v128 16 bytes,
- * externref a store handle ({@link ExternRefs}), funcref an address with 0 for null. Floats move as
- * raw bits, so NaN payloads survive.
- *
- * <p>Non-null funcrefs need the function-reference records that tables will bring; until then
- * only null crosses the boundary.
+ * externref a store handle ({@link ExternRefs}), funcref the address of a function record
+ * ({@link FunctionRecords}), 0 for null. Floats move as raw bits, so NaN payloads survive. Table
+ * elements hold references in the same 8-byte form ({@link #bits}, {@link #fromBits}).
  */
 final class ValueCodec {
 
     private final ExternRefs externs = new ExternRefs();
+    private final FunctionRecords functions;
+
+    ValueCodec(FunctionRecords functions) {
+        this.functions = functions;
+    }
+
+    /** The 8-byte native form of a reference (or of any value that fits 8 bytes). */
+    long bits(Value value) {
+        return switch (value) {
+            case Value.ExternRef ref -> externs.handle(ref.handle());
+            case Value.FuncRef ref -> ref.isNull() ? 0 : functions.address(ref.handle());
+            case Value.I32(int v) -> Integer.toUnsignedLong(v);
+            case Value.I64(long v) -> v;
+            case Value.F32(int bits) -> Integer.toUnsignedLong(bits);
+            case Value.F64(long bits) -> bits;
+            case Value.V128 v -> throw new IllegalArgumentException("a v128 does not fit 8 bytes");
+            case Value.ExnRef ref -> throw new UnsupportedOperationException("exnref values are not supported natively");
+        };
+    }
+
+    /** The reference of {@code type} whose native form is {@code bits}. */
+    Value fromBits(RefType type, long bits) {
+        return readRef(type, bits);
+    }
 
     /** Writes {@code value}, already checked to be of the slot's or cell's type. */
     void write(Value value, MemorySegment target, long offset) {
@@ -39,10 +61,8 @@ final class ValueCodec {
                 target.set(JAVA_LONG_UNALIGNED, offset, low);
                 target.set(JAVA_LONG_UNALIGNED, offset + 8, high);
             }
-            case Value.ExternRef ref -> target.set(JAVA_LONG_UNALIGNED, offset, externs.handle(ref.handle()));
-            case Value.FuncRef ref when ref.isNull() -> target.set(JAVA_LONG_UNALIGNED, offset, 0L);
-            case Value.FuncRef ref -> throw new UnsupportedOperationException(
-                    "non-null funcref values do not cross the native boundary yet");
+            case Value.ExternRef ref -> target.set(JAVA_LONG_UNALIGNED, offset, bits(ref));
+            case Value.FuncRef ref -> target.set(JAVA_LONG_UNALIGNED, offset, bits(ref));
             case Value.ExnRef ref -> throw new UnsupportedOperationException("exnref values are not supported natively");
         }
     }
@@ -64,12 +84,7 @@ final class ValueCodec {
     private Value readRef(RefType type, long bits) {
         return switch (referenceKind(type)) {
             case EXTERN -> new Value.ExternRef(externs.object(bits));
-            case FUNC -> {
-                if (bits != 0) {
-                    throw new UnsupportedOperationException("non-null funcref values do not cross the native boundary yet");
-                }
-                yield Value.FuncRef.NULL;
-            }
+            case FUNC -> bits == 0 ? Value.FuncRef.NULL : new Value.FuncRef(functions.reference(bits));
             case null -> throw new UnsupportedOperationException(type.text() + " values are not supported natively");
         };
     }

@@ -35,6 +35,18 @@ final class ModuleFiles {
         }
     }
 
+    /**
+     * The binary module in {@code file}: its bytes, or for a {@code .wat} file the encoding of the
+     * module it parses to (so {@code run} takes text too, and every engine sees binary).
+     */
+    static byte[] readBinary(Path file) {
+        byte[] bytes = read(file);
+        if (!file.getFileName().toString().endsWith(".wat") || isBinary(bytes)) {
+            return bytes;
+        }
+        return flint.wasm.binary.ModuleEncoder.encode(decode(file, bytes));
+    }
+
     static byte[] read(Path file) {
         if (Files.isDirectory(file)) {
             throw CliError.badInput(file + ": is a directory, not a module file", null);

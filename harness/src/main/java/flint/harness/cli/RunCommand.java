@@ -10,6 +10,7 @@ import flint.harness.engine.LinkException;
 import flint.harness.engine.ModuleException;
 import flint.harness.engine.Trap;
 import flint.harness.engine.UncaughtWasmException;
+import flint.harness.engine.chicory.ChicoryEngine;
 import flint.wasm.model.FuncType;
 import flint.wasm.value.Value;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm, or .wat text).")
     Path file;
 
     @Parameters(index = "1", paramLabel = "EXPORT", description = "The exported function to call.")
@@ -64,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         rejectUnknownOptions();
         Engine engine = Engines.create(engineName).orElseThrow(() -> CliError.usage(
                 "unknown engine '" + engineName + "'; known engines: " + String.join(", ", Engines.names())));
-        byte[] bytes = ModuleFiles.read(file);
+        byte[] bytes = ModuleFiles.readBinary(file);
         var err = spec.commandLine().getErr();
         Instance instance;
         try {
@@ -83,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("uncaught exception: " + e.payload().stream().map(ValueSyntax::format).toList());
             return ExitCodes.TRAP;
         } catch (EngineFailure e) {
-            throw new CliError(ExitCodes.INTERNAL, engine.name() + " failed: " + e.getMessage(), e);
+            throw engineFailure(engine, e);
         }
         var out = spec.commandLine().getOut();
         results.forEach(r -> out.println(ValueSyntax.format(r)));
@@ -115,8 +116,15 @@ final class RunCommand implements Callable<Integer> {
             throw new CliError(ExitCodes.TRAP, "uncaught exception while instantiating: "
                     + e.payload().stream().map(ValueSyntax::format).toList(), e);
         } catch (EngineFailure e) {
-            throw new CliError(ExitCodes.INTERNAL, engine.name() + " failed: " + e.getMessage(), e);
+            throw engineFailure(engine, e);
         }
+    }
+
+    /** An engine's failure; one that is a missing feature says which engine has it. */
+    private static CliError engineFailure(Engine engine, EngineFailure e) {
+        boolean unsupported = e.getMessage().contains("not supported") && !engine.name().equals(ChicoryEngine.NAME);
+        return new CliError(ExitCodes.INTERNAL, engine.name() + " failed: " + e.getMessage()
+                + (unsupported ? Engines.UNSUPPORTED_HINT : ""), e);
     }
 
     /** The engine's words when they extend the neutral message, else both. */

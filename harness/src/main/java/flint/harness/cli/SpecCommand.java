@@ -29,8 +29,9 @@ final class SpecCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "chicory",
-            description = "chicory, chicory-compiler or frontend (decoder and validator only). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = flint.harness.Engines.DEFAULT,
+            description = "flint (native), chicory, chicory-compiler, microwasm, or frontend (decoder and validator"
+                    + " only). Default: ${DEFAULT-VALUE}.")
     String engine;
 
     @Option(names = "--testsuite", paramLabel = "DIR",

@@ -52,40 +52,48 @@ class RunCommandTest {
     }
 
     @Test void integersAcceptTheUnsignedRange() {
-        assertEquals(List.of("i32:-1"), CliRun.of("run", values, "id_i32", "4294967295").outLines());
-        assertEquals(List.of("i64:-9223372036854775808"), CliRun.of("run", values, "id_i64", "0x8000_0000_0000_0000").outLines());
+        assertEquals(List.of("i32:-1"), CliRun.of("run", "--engine", "chicory", values, "id_i32", "4294967295").outLines());
+        assertEquals(List.of("i64:-9223372036854775808"), CliRun.of("run", "--engine", "chicory", values, "id_i64", "0x8000_0000_0000_0000").outLines());
     }
 
     @Test void floatsRoundTripThroughTheSyntax() {
-        assertEquals(List.of("f32:-nan:0x200001"), CliRun.of("run", values, "id_f32", "bits:0xffa00001").outLines());
-        assertEquals(List.of("f64:-0.0"), CliRun.of("run", values, "id_f64", "-0").outLines());
-        assertEquals(List.of("f32:12.0"), CliRun.of("run", values, "id_f32", "0x1.8p3").outLines());
+        assertEquals(List.of("f32:-nan:0x200001"), CliRun.of("run", "--engine", "chicory", values, "id_f32", "bits:0xffa00001").outLines());
+        assertEquals(List.of("f64:-0.0"), CliRun.of("run", "--engine", "chicory", values, "id_f64", "-0").outLines());
+        assertEquals(List.of("f32:12.0"), CliRun.of("run", "--engine", "chicory", values, "id_f32", "0x1.8p3").outLines());
     }
 
     @Test void referencesAndNoResults() {
-        assertEquals(List.of("externref:42"), CliRun.of("run", values, "id_externref", "42").outLines());
-        assertEquals(List.of("funcref:null"), CliRun.of("run", values, "null_funcref").outLines());
-        assertEquals(List.of("funcref:ref.func"), CliRun.of("run", values, "ref_answer").outLines());
-        var run = CliRun.of("run", values, "nothing");
+        assertEquals(List.of("externref:42"), CliRun.of("run", "--engine", "chicory", values, "id_externref", "42").outLines());
+        assertEquals(List.of("funcref:null"), CliRun.of("run", "--engine", "chicory", values, "null_funcref").outLines());
+        assertEquals(List.of("funcref:ref.func"), CliRun.of("run", "--engine", "chicory", values, "ref_answer").outLines());
+        var run = CliRun.of("run", "--engine", "chicory", values, "nothing");
         assertEquals(0, run.exitCode());
         assertEquals("", run.out());
     }
 
     @Test void argumentsAfterDoubleDash() {
-        assertEquals(List.of("i32:-5"), CliRun.of("run", values, "id_i32", "--", "-5").outLines());
+        assertEquals(List.of("i32:-5"), CliRun.of("run", "--engine", "chicory", values, "id_i32", "--", "-5").outLines());
     }
 
     @Test void trapPrintsTheSpecMessageAndExitsWithOne() {
-        var run = CliRun.of("run", traps, "div_by_zero", "1", "0");
+        var run = CliRun.of("run", "--engine", "chicory", traps, "div_by_zero", "1", "0");
         assertEquals(ExitCodes.TRAP, run.exitCode());
         assertEquals("trap: integer divide by zero\n", run.err());
         assertEquals("", run.out());
     }
 
     @Test void verboseTrapAddsTheEnginesWords() {
-        var run = CliRun.of("run", "--verbose", traps, "unreachable");
+        var run = CliRun.of("run", "--engine", "chicory", "--verbose", traps, "unreachable");
         assertEquals(ExitCodes.TRAP, run.exitCode());
         assertEquals(List.of("trap: unreachable", "  engine said: Trapped on unreachable instruction"), run.err().lines().toList());
+    }
+
+    @Test void theNativeEngineIsTheDefault() throws IOException {
+        var file = dir.resolve("boom.wat");
+        Files.writeString(file, "(module (func (export \"boom\") unreachable))");
+        var run = CliRun.of("run", "--verbose", file.toString(), "boom");
+        assertEquals(ExitCodes.TRAP, run.exitCode(), run::err);
+        assertEquals(List.of("trap: unreachable", "  engine said: flint: unreachable"), run.err().lines().toList());
     }
 
     @Test void trapWhileInstantiating() throws IOException {
@@ -108,7 +116,7 @@ class RunCommandTest {
         var file = Path.of(values);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
         assumeFalse(Files.isReadable(file), "running as root: permissions are not enforced");
-        var run = CliRun.of("run", values, "id_i32", "1");
+        var run = CliRun.of("run", "--engine", "chicory", values, "id_i32", "1");
         assertOneErrorLine(run, ExitCodes.BAD_INPUT, "flint: ");
         assertTrue(run.err().contains("permission denied"), run.err());
     }
@@ -127,38 +135,38 @@ class RunCommandTest {
     }
 
     @Test void moduleWithImportsCannotLink() throws IOException {
-        var run = CliRun.of("run", write("host"), "call_add", "1", "2");
+        var run = CliRun.of("run", "--engine", "chicory", write("host"), "call_add", "1", "2");
         assertOneErrorLine(run, ExitCodes.BAD_INPUT, "flint: ");
         assertTrue(run.err().contains("cannot link: unknown import"), run.err());
     }
 
     @Test void unknownExportListsTheFunctions() {
-        var run = CliRun.of("run", values, "nope");
+        var run = CliRun.of("run", "--engine", "chicory", values, "nope");
         assertOneErrorLine(run, ExitCodes.USAGE, "flint: no export named 'nope'; functions: id_i32, id_i64");
     }
 
     @Test void exportThatIsNotAFunction() throws IOException {
-        var run = CliRun.of("run", write("state"), "mem");
+        var run = CliRun.of("run", "--engine", "chicory", write("state"), "mem");
         assertOneErrorLine(run, ExitCodes.USAGE, "flint: export 'mem' is a memory, not a function");
     }
 
     @Test void wrongArgumentCount() {
-        var run = CliRun.of("run", values, "add_i32", "1");
+        var run = CliRun.of("run", "--engine", "chicory", values, "add_i32", "1");
         assertOneErrorLine(run, ExitCodes.USAGE, "flint: add_i32 [i32 i32] -> [i32] takes 2 arguments, got 1");
     }
 
     @Test void argumentThatDoesNotParse() {
-        var run = CliRun.of("run", values, "add_i32", "1", "1.5");
+        var run = CliRun.of("run", "--engine", "chicory", values, "add_i32", "1", "1.5");
         assertOneErrorLine(run, ExitCodes.USAGE, "flint: argument 2 (i32): '1.5' is not a valid i32");
     }
 
     @Test void argumentOutOfRange() {
-        var run = CliRun.of("run", values, "id_i32", "4294967296");
+        var run = CliRun.of("run", "--engine", "chicory", values, "id_i32", "4294967296");
         assertOneErrorLine(run, ExitCodes.USAGE, "flint: argument 1 (i32): '4294967296' is out of range for i32");
     }
 
     @Test void mistypedOption() {
-        var run = CliRun.of("run", values, "id_i32", "1", "--engin", "x");
+        var run = CliRun.of("run", "--engine", "chicory", values, "id_i32", "1", "--engin", "x");
         assertOneErrorLine(run, ExitCodes.USAGE, "flint: unknown option '--engin'");
     }
 
@@ -168,13 +176,13 @@ class RunCommandTest {
     }
 
     @Test void missingParametersIsAUsageError() {
-        var run = CliRun.of("run", values);
+        var run = CliRun.of("run", "--engine", "chicory", values);
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("Missing required parameter"), run.err());
     }
 
     @Test void verboseErrorsCarryTheStackTrace() {
-        var run = CliRun.of("run", values, "nope", "--verbose");
+        var run = CliRun.of("run", "--engine", "chicory", values, "nope", "--verbose");
         assertEquals(ExitCodes.USAGE, run.exitCode());
         var missing = CliRun.of("--verbose", "run", dir.resolve("nope.wasm").toString(), "f");
         assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());

@@ -12,6 +12,8 @@ import flint.runtime.NativeFunction;
 import flint.runtime.NativeGlobal;
 import flint.runtime.NativeInstance;
 import flint.runtime.NativeMemory;
+import flint.runtime.NativeTable;
+import flint.wasm.model.RefType;
 import flint.wasm.value.Value;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,7 @@ final class FlintInstance implements Instance {
             case NativeFunction f -> new ExternType.Func(f.type());
             case NativeMemory m -> new ExternType.Memory();
             case NativeGlobal g -> new ExternType.Global(g.type());
+            case NativeTable t -> new ExternType.Table(t.type().elementType());
         };
     }
 
@@ -87,10 +90,25 @@ final class FlintInstance implements Instance {
         return instance.global(name).get();
     }
 
-    /** The native runtime has no tables yet, so no instance exports one. */
     @Override
     public TableView table(String name) {
-        throw new IllegalArgumentException("no table export named " + name);
+        var table = instance.table(name);
+        return new TableView() {
+            @Override
+            public RefType elementType() {
+                return table.type().elementType();
+            }
+
+            @Override
+            public long size() {
+                return table.size();
+            }
+
+            @Override
+            public Value get(long index) {
+                return table.get(index);
+            }
+        };
     }
 
     @Override
