@@ -28,7 +28,34 @@ public enum RuntimeHelper {
      * the memory cannot grow that much. The delta is unsigned: zero-extend an i32 operand. The
      * memory's base does not move; its length in every vmctx record is current when it returns.
      */
-    MEMORY_GROW(1);
+    MEMORY_GROW(1),
+    /**
+     * {@code int64 table_grow(vmctx, u32 table, u64 initBits, u64 delta)}: Wasm's {@code table.grow};
+     * the old size in elements, or -1. The table's element array may move: reload its base.
+     */
+    TABLE_GROW(2),
+    /**
+     * The bulk operations below return a status: 0, or the {@link WasmTrap#code()} to trap with
+     * (pass it to the trap stub in ESI). Lengths and offsets are unsigned (zero-extend i32 operands);
+     * bounds are checked before anything is written, as the spec says.
+     *
+     * <p>{@code int32 table_fill(vmctx, u32 table, u64 start, u64 bits, u64 count)}.
+     */
+    TABLE_FILL(3),
+    /** {@code int32 table_copy(vmctx, u32 dstTable, u32 srcTable, u64 dst, u64 src, u64 count)}. */
+    TABLE_COPY(4),
+    /** {@code int32 table_init(vmctx, u32 table, u32 segment, u64 dst, u64 src, u64 count)}. */
+    TABLE_INIT(5),
+    /** {@code void elem_drop(vmctx, u32 segment)}. */
+    ELEM_DROP(6),
+    /** {@code int32 memory_copy(vmctx, u32 dstMemory, u32 srcMemory, u64 dst, u64 src, u64 count)}: overlap allowed. */
+    MEMORY_COPY(7),
+    /** {@code int32 memory_fill(vmctx, u32 memory, u64 dst, u32 byte, u64 count)}. */
+    MEMORY_FILL(8),
+    /** {@code int32 memory_init(vmctx, u32 memory, u32 segment, u64 dst, u64 src, u64 count)}. */
+    MEMORY_INIT(9),
+    /** {@code void data_drop(vmctx, u32 segment)}. */
+    DATA_DROP(10);
 
     private static final RuntimeHelper[] VALUES = values();
 

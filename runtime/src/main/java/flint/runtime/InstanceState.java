@@ -1,6 +1,7 @@
 package flint.runtime;
 
 import flint.compiler.VmctxLayout;
+import flint.compiler.WasmTrap;
 import flint.runtime.exec.CodeMemory;
 import flint.runtime.exec.VmContext;
 import flint.runtime.link.HelperTarget;
@@ -58,6 +59,8 @@ final class InstanceState implements HelperTarget {
      * instantiation has applied it) is empty.
      */
     long[][] elementSegments = new long[0][];
+    /** Data segments' bytes, for {@code memory.init}; dropped and active ones (once applied) are empty. */
+    byte[][] dataSegments = new byte[0][];
     /** The instance this state belongs to, once it exists; weak so that it can become unreachable. */
     private WeakReference<NativeInstance> owner = new WeakReference<>(null);
 
@@ -85,6 +88,88 @@ final class InstanceState implements HelperTarget {
     @Override
     public LinearMemory memory(int index) {
         return memories.get(index).memory();
+    }
+
+    // ---- runtime helpers: bulk operations with the spec's bounds rules (all bounds before any write)
+
+    private static final int OK = 0;
+    private static final byte[] NO_DATA = new byte[0];
+    private static final long[] NO_ELEMENTS = new long[0];
+
+    @Override
+    public long tableGrow(int table, long initBits, long delta) {
+        return tables.get(table).array().grow(delta, initBits);
+    }
+
+    @Override
+    public int tableFill(int table, long start, long bits, long count) {
+        var array = tables.get(table).array();
+        if (!array.inBounds(start, count)) return WasmTrap.OUT_OF_BOUNDS_TABLE.code();
+        array.fill(start, count, bits);
+        return OK;
+    }
+
+    @Override
+    public int tableCopy(int dstTable, int srcTable, long dst, long src, long count) {
+        var to = tables.get(dstTable).array();
+        var from = tables.get(srcTable).array();
+        if (!to.inBounds(dst, count) || !from.inBounds(src, count)) return WasmTrap.OUT_OF_BOUNDS_TABLE.code();
+        to.copyFrom(from, src, dst, count);
+        return OK;
+    }
+
+    @Override
+    public int tableInit(int table, int segment, long dst, long src, long count) {
+        var array = tables.get(table).array();
+        var bits = elementSegments[segment];
+        if (!array.inBounds(dst, count) || !within(src, count, bits.length)) return WasmTrap.OUT_OF_BOUNDS_TABLE.code();
+        array.write(dst, bits, (int) src, (int) count);
+        return OK;
+    }
+
+    @Override
+    public void elemDrop(int segment) {
+        elementSegments[segment] = NO_ELEMENTS;
+    }
+
+    @Override
+    public int memoryCopy(int dstMemory, int srcMemory, long dst, long src, long count) {
+        var to = memory(dstMemory);
+        var from = memory(srcMemory);
+        if (!within(dst, count, to.byteSize()) || !within(src, count, from.byteSize())) {
+            return WasmTrap.OUT_OF_BOUNDS_MEMORY.code();
+        }
+        java.lang.foreign.MemorySegment.copy(from.segment(), src, to.segment(), dst, count); // memmove semantics
+        return OK;
+    }
+
+    @Override
+    public int memoryFill(int memory, long dst, int value, long count) {
+        var to = memory(memory);
+        if (!within(dst, count, to.byteSize())) return WasmTrap.OUT_OF_BOUNDS_MEMORY.code();
+        to.segment().asSlice(dst, count).fill((byte) value);
+        return OK;
+    }
+
+    @Override
+    public int memoryInit(int memory, int segment, long dst, long src, long count) {
+        var to = memory(memory);
+        var bytes = dataSegments[segment];
+        if (!within(dst, count, to.byteSize()) || !within(src, count, bytes.length)) {
+            return WasmTrap.OUT_OF_BOUNDS_MEMORY.code();
+        }
+        java.lang.foreign.MemorySegment.copy(java.lang.foreign.MemorySegment.ofArray(bytes), src, to.segment(), dst, count);
+        return OK;
+    }
+
+    @Override
+    public void dataDrop(int segment) {
+        dataSegments[segment] = NO_DATA;
+    }
+
+    /** Whether {@code [start, start + count)} fits in {@code length}, in unsigned arithmetic that cannot overflow. */
+    private static boolean within(long start, long count, long length) {
+        return Long.compareUnsigned(start, length) <= 0 && Long.compareUnsigned(count, length - start) <= 0;
     }
 
     /** The address of function {@code index}'s record in the vmctx. */

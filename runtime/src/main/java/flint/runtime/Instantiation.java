@@ -53,6 +53,7 @@ final class Instantiation {
             defineGlobals(state, wasm);
             defineTables(state, wasm);
             evaluateElementSegments(state, wasm);
+            state.dataSegments = wasm.data().stream().map(segment -> segment.bytes()).toArray(byte[][]::new);
         } catch (RuntimeException | Error e) {
             state.release();
             throw e;
@@ -93,24 +94,24 @@ final class Instantiation {
                         throw new TrapException(TrapCode.OUT_OF_BOUNDS_TABLE);
                     }
                     array.write(offset, bits, 0, bits.length);
-                    state.elementSegments[i] = NO_ELEMENTS;
+                    state.elemDrop(i);
                 }
-                case ElementSegment.Declarative d -> state.elementSegments[i] = NO_ELEMENTS;
+                case ElementSegment.Declarative d -> state.elemDrop(i);
                 case ElementSegment.Passive p -> { }
             }
         }
-        for (var segment : wasm.data()) {
-            if (segment.mode() instanceof DataSegment.Active(int memory, var offsetExpr)) {
+        var data = wasm.data();
+        for (int i = 0; i < data.size(); i++) {
+            if (data.get(i).mode() instanceof DataSegment.Active(int memory, var offsetExpr)) {
                 long offset = address(ConstEval.eval(offsetExpr, index -> globalValue(state, index), f -> functionRef(state, f)));
-                write(state.memory(memory), offset, segment.bytes());
+                write(state.memory(memory), offset, data.get(i).bytes());
+                state.dataDrop(i);
             }
         }
         if (wasm.start().isPresent()) {
             instance.function(wasm.start().getAsInt()).call(List.of());
         }
     }
-
-    private static final long[] NO_ELEMENTS = new long[0];
 
     private static long address(Value offset) {
         return switch (offset) {

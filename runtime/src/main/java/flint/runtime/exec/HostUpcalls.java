@@ -89,6 +89,16 @@ public final class HostUpcalls {
         }
     }
 
+    /**
+     * The status a runtime helper returns when it failed unexpectedly: a host error, with
+     * {@code failure} stashed as its cause like a host function's, so it surfaces in Java and never
+     * as a silent wrong answer.
+     */
+    public static int helperFailed(Throwable failure) {
+        stash(failure);
+        return TrapCode.HOST_ERROR.code();
+    }
+
     private static void stash(Throwable failure) {
         try {
             FAILURE.set(failure);
