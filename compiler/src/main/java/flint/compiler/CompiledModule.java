@@ -1,9 +1,13 @@
 package flint.compiler;
 
+import flint.compiler.microwasm.UnsupportedFeatureException;
 import flint.compiler.x64.asm.Relocation;
 import flint.wasm.model.WasmModule;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The compiler's output for one module: plain data, no native memory. The runtime maps
@@ -20,11 +24,20 @@ import java.util.Objects;
  *     <em>defined</em> function (imports are called through their vmctx entry, never directly),
  *     {@link Relocation.RuntimeHelper} to a {@link RuntimeHelper}
  * @param trapSites every branch to a trap path, for reports
+ * @param unsupported why each function the compiler cannot translate yet was replaced by a stub
+ *     that traps with {@link WasmTrap#UNSUPPORTED}, by function index
  */
 public record CompiledModule(WasmModule module, byte[] code, List<FunctionCode> functions,
-        List<Relocation> relocations, List<TrapSite> trapSites) {
+        List<Relocation> relocations, List<TrapSite> trapSites, SortedMap<Integer, UnsupportedFeatureException> unsupported) {
+
+    /** A module whose every function was compiled. */
+    public CompiledModule(WasmModule module, byte[] code, List<FunctionCode> functions, List<Relocation> relocations,
+            List<TrapSite> trapSites) {
+        this(module, code, functions, relocations, trapSites, new TreeMap<>());
+    }
 
     public CompiledModule {
+        unsupported = Collections.unmodifiableSortedMap(new TreeMap<>(unsupported));
         Objects.requireNonNull(module, "module");
         code = code.clone();
         functions = List.copyOf(functions);

@@ -2,6 +2,7 @@ package flint.compiler;
 
 import flint.compiler.x64.asm.Assembler;
 import flint.compiler.x64.asm.Label;
+import flint.compiler.microwasm.UnsupportedFeatureException;
 import flint.wasm.model.ConstExpr;
 import flint.wasm.model.ExternKind;
 import flint.wasm.model.Instruction;
@@ -32,6 +33,7 @@ public final class CompiledModuleBuilder {
     private final int[] offsets;
     private final int[] lengths;
     private final List<TrapSite> trapSites = new ArrayList<>();
+    private final java.util.SortedMap<Integer, UnsupportedFeatureException> unsupported = new java.util.TreeMap<>();
     private int current = -1;
     private boolean finished;
 
@@ -99,6 +101,17 @@ public final class CompiledModuleBuilder {
         current = -1;
     }
 
+    /**
+     * Emits function {@code function} as a stub that traps with {@link WasmTrap#UNSUPPORTED}, and
+     * records why: the compiler cannot translate its body yet.
+     */
+    public void stubUnsupported(int function, UnsupportedFeatureException why) {
+        beginFunction(function);
+        AbiSequences.trap(asm, WasmTrap.UNSUPPORTED);
+        endFunction();
+        unsupported.put(function, why);
+    }
+
     /** Records that the branch at {@code offset}, in the function being emitted, leads to {@code trap}. */
     public void trapSite(int offset, WasmTrap trap) {
         if (current < 0) {
@@ -136,7 +149,7 @@ public final class CompiledModuleBuilder {
         for (int i = 0; i < offsets.length; i++) {
             functions.add(new FunctionCode(offsets[i], lengths[i], shims[i]));
         }
-        return new CompiledModule(module, code, functions, asm.relocations(), trapSites);
+        return new CompiledModule(module, code, functions, asm.relocations(), trapSites, unsupported);
     }
 
     /**

@@ -20,10 +20,14 @@ import java.util.Objects;
  * whole-function intermediate form.
  *
  * <p>Errors: an invalid module throws the validator's {@link InvalidModuleException}, a malformed
- * body the decoder's exception; valid code that this stage of the compiler cannot translate yet
- * (floating point, tables, bulk memory, reference types, ...) throws
- * {@link UnsupportedFeatureException} — but only once every function has been validated, so that
- * an invalid module is always reported as invalid.
+ * body the decoder's exception. A valid function that this stage of the compiler cannot translate
+ * yet (tables, bulk memory, reference types, SIMD, ...) becomes a stub that traps with
+ * {@link WasmTrap#UNSUPPORTED}, and {@link CompiledModule#unsupported()} says why: the rest of the
+ * module runs, and calling the stub is reported as a missing feature, never as a result.
+ *
+ * <p>A function is converted once without output to learn whether it is supported (the backend
+ * cannot take back half a function), then again into the backend; conversion (decode, validate,
+ * Microwasm) is the cheap part of compilation.
  */
 public final class NativeCompiler {
 
@@ -39,28 +43,6 @@ public final class NativeCompiler {
      * starts, for disassembly listings.
      */
     public static CompiledModule compile(WasmModule module, X64Backend.Listing listing) {
-        return compile(module, listing, false);
-    }
-
-    /**
-     * For tests only: compiles what this stage supports and replaces each function it does not
-     * with a stub that traps with {@link WasmTrap#HOST_ERROR} ("host error"), so that the
-     * supported functions of a module can run. Never use it to answer a user: a stub is a wrong
-     * answer.
-     */
-    public static CompiledModule compilePartially(WasmModule module) {
-        var c = compile(module, null, true);
-        // Without call_indirect nothing reads tables: drop them so the runtime accepts the module.
-        var m = c.module();
-        var withoutTables = new WasmModule(m.types(),
-                m.imports().stream().filter(i -> i.desc().kind() != ExternKind.TABLE).toList(), m.functions(), List.of(),
-                m.memories(), m.tags(), m.globals(), m.exports().stream().filter(e -> e.kind() != ExternKind.TABLE).toList(),
-                m.start(), List.of(), m.dataCount(), m.codes(), m.data(), m.customs());
-        var code = c.code();
-        return new CompiledModule(withoutTables, code, c.functions(), c.relocations(), c.trapSites());
-    }
-
-    private static CompiledModule compile(WasmModule module, X64Backend.Listing listing, boolean stubUnsupported) {
         Objects.requireNonNull(module, "module");
         var context = Validator.validateModule(module);
         if (module.functions().size() != module.codes().size()) {
@@ -71,34 +53,19 @@ public final class NativeCompiler {
         var driver = new BackendDriver<>(new X64Backend(builder, listing));
         var converter = new MicrowasmConverter(context);
         int first = context.importedFunctionCount();
-        UnsupportedFeatureException unsupported = null;
         for (int i = 0; i < module.codes().size(); i++) {
             int index = first + i;
             var body = module.codes().get(i);
-            if (unsupported != null) {
-                converter.convert(index, body, NO_OUTPUT); // validation only
+            try {
+                converter.convert(index, body, NO_OUTPUT);
+            } catch (UnsupportedFeatureException e) {
+                builder.stubUnsupported(index, e);
                 continue;
-            }
-            if (stubUnsupported) {
-                try {
-                    converter.convert(index, body, NO_OUTPUT);
-                } catch (UnsupportedFeatureException e) {
-                    builder.beginFunction(index);
-                    AbiSequences.trap(builder.asm(), WasmTrap.HOST_ERROR);
-                    builder.endFunction();
-                    continue;
-                }
             }
             builder.beginFunction(index);
-            try {
-                converter.convert(index, body, driver);
-            } catch (UnsupportedFeatureException e) {
-                unsupported = e;
-                continue;
-            }
+            converter.convert(index, body, driver);
             builder.endFunction();
         }
-        if (unsupported != null) throw unsupported;
         return builder.finish();
     }
 

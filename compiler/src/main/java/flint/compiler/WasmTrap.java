@@ -36,9 +36,15 @@ public enum WasmTrap {
      * A host (Java) function failed. Generated code never raises it itself: host calls return it
      * as their status and the host-call thunk passes it on to the trap stub.
      */
-    HOST_ERROR(15, "host error");
+    HOST_ERROR(15, "host error"),
+    /**
+     * A function the compiler cannot translate yet was called: its body is a stub that raises this
+     * ({@link CompiledModule#unsupported()} says why). Not a spec trap: the engine reports it as
+     * a missing feature, never as a result.
+     */
+    UNSUPPORTED(16, "not supported by the native compiler");
 
-    private static final WasmTrap[] BY_CODE = new WasmTrap[16];
+    private static final WasmTrap[] BY_CODE = new WasmTrap[17];
 
     static {
         for (var trap : values()) {

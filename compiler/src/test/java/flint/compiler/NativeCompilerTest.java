@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import flint.compiler.microwasm.UnsupportedFeatureException;
 import flint.compiler.x64.asm.Relocation;
 import flint.wasm.text.WatParser;
 import flint.wasm.validate.InvalidModuleException;
@@ -61,31 +60,26 @@ class NativeCompilerTest {
     }
 
     @Test
-    void unsupportedFeaturesAreRejectedWithTheirName() {
-        var e = assertThrows(UnsupportedFeatureException.class, () -> NativeCompiler.compile(WatParser.parse(
-                "(module (func (export \"f\") (result f32) (f32.const 1)))")));
-        assertTrue(e.getMessage().contains("not supported by the native compiler yet"), e.getMessage());
+    void unsupportedFunctionsBecomeStubsThatSayWhy() {
+        var compiled = NativeCompiler.compile(WatParser.parse("""
+                (module
+                  (table 1 funcref)
+                  (func (export "f") (result v128) (v128.const i64x2 0 0))
+                  (func (export "g") (result i32) (i32.const 1)))
+                """));
+        assertEquals(2, compiled.functions().size());
+        assertEquals(java.util.Set.of(0), compiled.unsupported().keySet());
+        var why = compiled.unsupported().get(0).getMessage();
+        assertTrue(why.contains("not supported by the native compiler yet"), why);
     }
 
     @Test
     void anInvalidFunctionAfterAnUnsupportedOneIsReportedAsInvalid() {
         var module = WatParser.parse("""
                 (module
-                  (func (result f32) (f32.const 1))
+                  (func (result v128) (v128.const i64x2 0 0))
                   (func (result i32) (i64.const 1)))
                 """);
         assertThrows(InvalidModuleException.class, () -> NativeCompiler.compile(module));
-    }
-
-    @Test
-    void partialCompilationStubsWhatIsNotSupported() {
-        var compiled = NativeCompiler.compilePartially(WatParser.parse("""
-                (module
-                  (table 1 funcref)
-                  (func (export "f") (result f32) (f32.const 1))
-                  (func (export "g") (result i32) (i32.const 1)))
-                """));
-        assertEquals(2, compiled.functions().size());
-        assertTrue(compiled.module().tables().isEmpty());
     }
 }

@@ -1,8 +1,6 @@
 package flint.spec;
 
-import flint.compiler.NativeCompiler;
 import flint.harness.Engines;
-import flint.harness.engine.flint.FlintEngine;
 import flint.harness.spec.Outcome;
 import flint.harness.spec.SpecTarget;
 import flint.harness.spec.Testsuite;
@@ -11,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The child process of {@link NativeCrashSafetyTest}: runs every command of the given testsuite
- * files on the native engine, both as it is and with unsupported functions stubbed
- * ({@link NativeCompiler#compilePartially}, so that the integer functions of every module run).
+ * files on the native engine (whose compiler stubs the functions it cannot translate yet, so every
+ * supported function of every module runs).
  * Prints {@code start FILE} before each file, so that the parent can name the file a crash
  * happened in, and {@code done} at the end. Exits 0 unless native code kills the process.
  *
@@ -25,7 +23,6 @@ final class NativeCrashChild {
         var suite = Testsuite.locate(Path.of(args[0]));
         var targets = new SpecTarget[] {
             new SpecTarget("flint", () -> Engines.create("flint").orElseThrow(), true, false),
-            new SpecTarget("flint-partial", () -> new FlintEngine(NativeCompiler::compilePartially), true, false),
         };
         for (int i = 1; i < args.length; i++) {
             for (var target : targets) {

@@ -84,15 +84,18 @@ final class CompileCommand implements Callable<Integer> {
     }
 
     private int printAsm(WasmModule module, List<Integer> selected) {
-        CompiledModule compiled;
-        try {
-            compiled = NativeCompiler.compile(module);
-        } catch (flint.compiler.microwasm.UnsupportedFeatureException e) {
-            throw CliError.badInput(file + ": " + e.getMessage(), e);
-        }
+        CompiledModule compiled = NativeCompiler.compile(module);
         var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        int exit = ExitCodes.OK;
         boolean first = true;
         for (int index : selected) {
+            var unsupported = compiled.unsupported().get(index);
+            if (unsupported != null) { // its code is a stub that traps: say why instead of listing it
+                err.println("flint: " + file + ": " + unsupported.getMessage());
+                exit = ExitCodes.BAD_INPUT;
+                continue;
+            }
             if (!first) out.println();
             try {
                 out.print(Disassembly.asm(compiled, index));
@@ -102,7 +105,8 @@ final class CompileCommand implements Callable<Integer> {
             first = false;
         }
         out.flush();
-        return ExitCodes.OK;
+        err.flush();
+        return exit;
     }
 
     private void checkStage() {

@@ -67,7 +67,7 @@ public enum TrapKind {
             case CALL_STACK_EXHAUSTED -> CALL_STACK_EXHAUSTED;
             case INTERRUPTED -> INTERRUPTED;
             case HOST_ERROR -> HOST_ERROR;
-            case UNALIGNED_ATOMIC -> null;
+            case UNALIGNED_ATOMIC, UNSUPPORTED -> null;
         });
     }
 

@@ -36,7 +36,9 @@ public enum TrapCode {
      * A host (Java) function failed; the exception is in {@link Outcome.HostFailed}. Host-function
      * stubs return this status, and generated code passes it on to the trap stub like any other.
      */
-    HOST_ERROR(WasmTrap.HOST_ERROR);
+    HOST_ERROR(WasmTrap.HOST_ERROR),
+    /** A stub of a function the compiler does not support yet was called. Not a spec trap. */
+    UNSUPPORTED(WasmTrap.UNSUPPORTED);
 
     /**
      * What the trap stub stores when generated code hands it zero, which would otherwise read as a
@@ -44,7 +46,7 @@ public enum TrapCode {
      */
     public static final int MISSING_CODE = 0x7fff_ffff;
 
-    private static final TrapCode[] BY_CODE = new TrapCode[16];
+    private static final TrapCode[] BY_CODE = new TrapCode[17];
     private static final TrapCode[] BY_TRAP = new TrapCode[WasmTrap.values().length];
 
     static {

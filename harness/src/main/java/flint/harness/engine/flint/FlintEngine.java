@@ -72,7 +72,7 @@ public final class FlintEngine implements Engine {
         } catch (IllegalArgumentException e) {
             throw e; // an import of another engine, a host function type we cannot express
         } catch (RuntimeException e) {
-            throw FlintFailures.translate(e);
+            throw FlintFailures.translate(e, compiled); // the start function may be a stub
         }
     }
 

@@ -1,5 +1,6 @@
 package flint.harness.engine.flint;
 
+import flint.compiler.CompiledModule;
 import flint.harness.engine.EngineException;
 import flint.harness.engine.EngineFailure;
 import flint.harness.engine.LinkException;
@@ -34,6 +35,22 @@ final class FlintFailures {
                     + unsupported.getMessage(), unsupported);
             default -> new EngineFailure("flint runtime failure: " + e, e);
         };
+    }
+
+    /**
+     * Like {@link #translate(RuntimeException)}; a call of a function the compiler stubbed
+     * becomes an engine failure that names what {@code compiled} lacks (the stub may belong to
+     * another module, whose reasons this one cannot name).
+     */
+    static EngineException translate(RuntimeException e, CompiledModule compiled) {
+        if (e instanceof TrapException trap && trap.code() == TrapCode.UNSUPPORTED) {
+            var reasons = compiled.unsupported().values().stream().map(Throwable::getMessage).toList();
+            return new EngineFailure("not supported by flint yet: " + (reasons.isEmpty()
+                    ? "a function the native compiler cannot translate yet was called"
+                    : "a function the native compiler cannot translate yet was called: " + reasons.getFirst()
+                            + (reasons.size() > 1 ? " (and " + (reasons.size() - 1) + " more)" : "")), trap);
+        }
+        return translate(e);
     }
 
     private static EngineException trap(TrapException trap) {

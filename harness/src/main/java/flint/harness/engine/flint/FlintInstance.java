@@ -65,7 +65,7 @@ final class FlintInstance implements Instance {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw FlintFailures.translate(e);
+            throw FlintFailures.translate(e, instance.module().compiled());
         }
     }
 

@@ -438,8 +438,13 @@ class FlintEngineTest {
 
         var simd = new ModuleBuilder();
         simd.exportFunction("f", simd.function(FuncType.of(List.of(VecType.V128), List.of()), List.of()));
-        assertThrows(EngineFailure.class, () -> engine(new Module(simd.encode(), Map.of())).instantiate(simd.encode()),
+        simd.exportFunction("g", simd.function(I32_TO_I32, List.of(Instruction.localGet(0))));
+        var mixed = new FlintEngine(flint.compiler.NativeCompiler::compile).instantiate(simd.encode());
+        assertEquals(List.of(Value.i32(5)), mixed.call("g", List.of(Value.i32(5))), "supported functions run");
+        var failure = assertThrows(EngineFailure.class, () -> mixed.call("f", List.of(new Value.V128(0, 0))),
                 "SIMD is not supported yet: inconclusive, not a verdict");
+        assertTrue(failure.getMessage().startsWith("not supported by flint yet: "), failure.getMessage());
+        assertTrue(failure.getMessage().contains("v128"), failure.getMessage());
 
         var data = new ModuleBuilder();
         data.memory(Limits.of(1));
