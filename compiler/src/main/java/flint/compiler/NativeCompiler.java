@@ -21,9 +21,11 @@ import java.util.Objects;
  *
  * <p>Errors: an invalid module throws the validator's {@link InvalidModuleException}, a malformed
  * body the decoder's exception; valid code that this stage of the compiler cannot translate yet
- * (floating point, tables, bulk memory, reference types, ...) throws
+ * (tables, bulk memory, reference types, SIMD, ...) throws
  * {@link UnsupportedFeatureException} — but only once every function has been validated, so that
- * an invalid module is always reported as invalid.
+ * an invalid module is always reported as invalid. Float rounding ({@code ceil}, {@code floor},
+ * {@code trunc}, {@code nearest}) needs SSE4.1's {@code roundss}/{@code roundsd}: on a CPU without
+ * it the assembler refuses them with an {@link UnsupportedOperationException} naming the feature.
  */
 public final class NativeCompiler {
 
