@@ -28,6 +28,10 @@ import java.util.Objects;
  * <p>A function is converted once without output to learn whether it is supported (the backend
  * cannot take back half a function), then again into the backend; conversion (decode, validate,
  * Microwasm) is the cheap part of compilation.
+ *
+ * <p>Float rounding ({@code ceil}, {@code floor}, {@code trunc}, {@code nearest}) needs SSE4.1's
+ * {@code roundss}/{@code roundsd}: on a CPU without it the assembler refuses them with an
+ * {@link UnsupportedOperationException} naming the feature.
  */
 public final class NativeCompiler {
 

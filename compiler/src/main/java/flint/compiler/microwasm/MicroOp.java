@@ -192,6 +192,59 @@ public sealed interface MicroOp {
     /** {@code i64.extend_i32_s} / {@code _u}. Stack: {@code [i32] -> [i64]}. */
     record ExtendI32(boolean signed) implements MicroOp {}
 
+    // ---- Floating point ------------------------------------------------------------------------------
+
+    /** An f32 constant as its bit pattern (NaN payloads included). Stack: {@code [] -> [f32]}. */
+    record F32Const(int bits) implements MicroOp {}
+
+    /** An f64 constant as its bit pattern. Stack: {@code [] -> [f64]}. */
+    record F64Const(long bits) implements MicroOp {}
+
+    /** abs, neg, ceil, floor, trunc, nearest, sqrt. Stack: {@code [t] -> [t]}. */
+    record FloatUnary(FloatType type, FloatUnaryOp op) implements MicroOp {}
+
+    /** add, sub, mul, div, min, max, copysign. Stack: {@code [t a, t b] -> [t a op b]}, {@code b} on top. */
+    record FloatBinary(FloatType type, FloatBinaryOp op) implements MicroOp {}
+
+    /** Stack: {@code [t a, t b] -> [i32 (a cond b)]}, {@code b} on top; unordered per {@link FloatCondition}. */
+    record FloatCompare(FloatType type, FloatCondition condition) implements MicroOp {}
+
+    /**
+     * {@code f32.convert_i32_s} ... {@code f64.convert_i64_u}: the integer rounded to nearest-even.
+     * Stack: {@code [from] -> [to]}.
+     */
+    record IntToFloat(IntType from, FloatType to, boolean signed) implements MicroOp {}
+
+    /**
+     * {@code i32.trunc_f32_s} ... and the saturating {@code i64.trunc_sat_f64_u}: the float
+     * truncated toward zero. The trapping form traps "invalid conversion to integer" on NaN and
+     * "integer overflow" when the truncated value does not fit; the saturating form gives 0 for
+     * NaN and clamps. Stack: {@code [from] -> [to]}.
+     */
+    record FloatToInt(FloatType from, IntType to, boolean signed, boolean saturating) implements MicroOp {}
+
+    /** {@code f64.promote_f32} (to F64) or {@code f32.demote_f64} (to F32). Stack: {@code [other] -> [to]}. */
+    record FloatConvert(FloatType to) implements MicroOp {}
+
+    /**
+     * The bits unchanged, as the other type of the same width ({@code to} is the result type:
+     * i32 for {@code i32.reinterpret_f32}, f32 for {@code f32.reinterpret_i32}, ...).
+     * Stack: {@code [from] -> [to]}.
+     */
+    record Reinterpret(flint.wasm.model.NumType to) implements MicroOp {
+        public Reinterpret { Objects.requireNonNull(to, "to"); }
+
+        /** The operand's type: the other type of the same width. */
+        public flint.wasm.model.NumType from() {
+            return switch (to) {
+                case I32 -> flint.wasm.model.NumType.F32;
+                case I64 -> flint.wasm.model.NumType.F64;
+                case F32 -> flint.wasm.model.NumType.I32;
+                case F64 -> flint.wasm.model.NumType.I64;
+            };
+        }
+    }
+
     /**
      * Stack: {@code [t a, t b, i32 c] -> [t (c != 0 ? a : b)]}. Both forms of Wasm's {@code select}.
      */
@@ -225,6 +278,16 @@ public sealed interface MicroOp {
             if (width.bytes() > type.bytes()) throw new IllegalArgumentException(type + " store of " + width);
             Objects.requireNonNull(memArg, "memArg");
         }
+    }
+
+    /** {@code f32.load} / {@code f64.load}: traps like {@link Load}. Stack: {@code [i32 address] -> [t]}. */
+    record FloatLoad(FloatType type, MemArg memArg) implements MicroOp {
+        public FloatLoad { Objects.requireNonNull(memArg, "memArg"); }
+    }
+
+    /** {@code f32.store} / {@code f64.store}, the bits as they are. Stack: {@code [i32 address, t value] -> []}. */
+    record FloatStore(FloatType type, MemArg memArg) implements MicroOp {
+        public FloatStore { Objects.requireNonNull(memArg, "memArg"); }
     }
 
     /** The size of memory {@code memory} in 64 KiB pages. Stack: {@code [] -> [i32]}. */

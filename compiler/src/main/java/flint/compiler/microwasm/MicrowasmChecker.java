@@ -147,6 +147,20 @@ public final class MicrowasmChecker implements MicrowasmSink {
                 pop(s.type().valType());
                 pop(NumType.I32);
             }
+            case MicroOp.F32Const c -> stack.add(NumType.F32);
+            case MicroOp.F64Const c -> stack.add(NumType.F64);
+            case MicroOp.FloatUnary u -> unary(u.type().valType(), u.type().valType());
+            case MicroOp.FloatBinary b -> binary(b.type().valType(), b.type().valType());
+            case MicroOp.FloatCompare c -> binary(c.type().valType(), NumType.I32);
+            case MicroOp.IntToFloat c -> unary(c.from().valType(), c.to().valType());
+            case MicroOp.FloatToInt t -> unary(t.from().valType(), t.to().valType());
+            case MicroOp.FloatConvert c -> unary(c.to() == FloatType.F64 ? NumType.F32 : NumType.F64, c.to().valType());
+            case MicroOp.Reinterpret r -> unary(r.from(), r.to());
+            case MicroOp.FloatLoad l -> unary(NumType.I32, l.type().valType());
+            case MicroOp.FloatStore s -> {
+                pop(s.type().valType());
+                pop(NumType.I32);
+            }
             case MicroOp.MemorySize m -> stack.add(NumType.I32);
             case MicroOp.MemoryGrow m -> unary(NumType.I32, NumType.I32);
             case MicroOp.GlobalGet g -> stack.add(g.type());

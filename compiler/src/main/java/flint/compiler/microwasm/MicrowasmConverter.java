@@ -54,6 +54,8 @@ public final class MicrowasmConverter {
 
     private static final MicroOp I32_ZERO = new MicroOp.I32Const(0);
     private static final MicroOp I64_ZERO = new MicroOp.I64Const(0);
+    private static final MicroOp F32_ZERO = new MicroOp.F32Const(0);
+    private static final MicroOp F64_ZERO = new MicroOp.F64Const(0);
 
     private final ModuleContext ctx;
     private final FunctionValidator validator;
@@ -128,14 +130,23 @@ public final class MicrowasmConverter {
         localTypes = new ValType[localCount];
         for (int i = 0; i < localCount; i++) localTypes[i] = validator.localType(i);
         var declared = declaredLocals(body.locals());
-        if (!support.integers(type.params(), "parameter ") || !support.integers(type.results(), "result ")) return;
+        if (!support.numbers(type.params(), "parameter ") || !support.numbers(type.results(), "result ")) return;
         for (int i = 0; i < declared.size(); i++) {
-            if (!support.integer(declared.get(i), "local " + (type.params().size() + i))) return;
+            if (!support.number(declared.get(i), "local " + (type.params().size() + i))) return;
         }
         frames.add(new ControlFrame(ControlFrame.Kind.FUNCTION, -1, true, 0, 0, type.results()));
         live = true;
         sink.beginFunction(new FunctionHeader(functionIndex, type, declared));
-        for (var t : declared) emit(t == NumType.I32 ? I32_ZERO : I64_ZERO);
+        for (var t : declared) emit(zero((NumType) t));
+    }
+
+    private static MicroOp zero(NumType type) {
+        return switch (type) {
+            case I32 -> I32_ZERO;
+            case I64 -> I64_ZERO;
+            case F32 -> F32_ZERO;
+            case F64 -> F64_ZERO;
+        };
     }
 
     private static List<ValType> declaredLocals(List<LocalGroup> groups) {
@@ -204,7 +215,7 @@ public final class MicrowasmConverter {
             case DROP -> emit(new MicroOp.Drop(DropRange.top()));
             case SELECT, SELECT_T -> {
                 var type = validator.polymorphicType();
-                if (support.integer(type, "select")) emit(new MicroOp.Select(type));
+                if (support.number(type, "select")) emit(new MicroOp.Select(type));
             }
             case LOCAL_GET -> emit(new MicroOp.Pick(h - 1 - index(insn)));
             case LOCAL_SET -> {
@@ -219,7 +230,7 @@ public final class MicrowasmConverter {
             case GLOBAL_GET, GLOBAL_SET -> {
                 int g = index(insn);
                 var type = ctx.global(g).type();
-                if (support.integer(type, "global " + g)) {
+                if (support.number(type, "global " + g)) {
                     emit(op == Opcode.GLOBAL_GET ? new MicroOp.GlobalGet(g, type) : new MicroOp.GlobalSet(g, type));
                 }
             }
@@ -231,6 +242,8 @@ public final class MicrowasmConverter {
             }
             case I32_CONST -> emit(new MicroOp.I32Const(((Instruction.I32Const) insn).value()));
             case I64_CONST -> emit(new MicroOp.I64Const(((Instruction.I64Const) insn).value()));
+            case F32_CONST -> emit(new MicroOp.F32Const(((Instruction.F32Const) insn).bits()));
+            case F64_CONST -> emit(new MicroOp.F64Const(((Instruction.F64Const) insn).bits()));
             default -> {
                 var simple = Operators.simple(op);
                 if (simple != null) {
@@ -238,6 +251,9 @@ public final class MicrowasmConverter {
                 } else if (Operators.isIntegerAccess(op)) {
                     var memArg = ((Instruction.Memory) insn).memArg();
                     if (support.memory(memArg.memory(), op)) emit(Operators.access(op, memArg));
+                } else if (Operators.isFloatAccess(op)) {
+                    var memArg = ((Instruction.Memory) insn).memArg();
+                    if (support.memory(memArg.memory(), op)) emit(Operators.floatAccess(op, memArg));
                 } else {
                     support.instruction(op);
                 }
@@ -260,7 +276,7 @@ public final class MicrowasmConverter {
         // The validator has just opened the frame: label 0 is its block type.
         var params = validator.frameStartTypes(0);
         var results = validator.frameEndTypes(0);
-        if (!support.integers(params, op.mnemonic() + " parameter ") || !support.integers(results, op.mnemonic() + " result ")) {
+        if (!support.numbers(params, op.mnemonic() + " parameter ") || !support.numbers(results, op.mnemonic() + " result ")) {
             return;
         }
         int below = kind == ControlFrame.Kind.IF ? h - 1 : h; // the condition is gone
@@ -342,8 +358,8 @@ public final class MicrowasmConverter {
 
     private void call(int callee) {
         var type = ctx.type(ctx.functionTypeIndex(callee));
-        if (support.integers(type.params(), "call " + callee + " parameter ")
-                && support.integers(type.results(), "call " + callee + " result ")) {
+        if (support.numbers(type.params(), "call " + callee + " parameter ")
+                && support.numbers(type.results(), "call " + callee + " result ")) {
             emit(new MicroOp.Call(callee, type));
         }
     }

@@ -82,6 +82,17 @@ public final class MicrowasmPrinter {
             case MicroOp.Wrap w -> "i32.wrap_i64";
             case MicroOp.ExtendI32 e -> "i64.extend_i32_" + (e.signed() ? "s" : "u");
             case MicroOp.Select s -> "select " + s.type().text();
+            case MicroOp.F32Const c -> "f32.const " + flint.wasm.text.InstructionPrinter.f32(c.bits());
+            case MicroOp.F64Const c -> "f64.const " + flint.wasm.text.InstructionPrinter.f64(c.bits());
+            case MicroOp.FloatUnary u -> u.type() + "." + u.op().text();
+            case MicroOp.FloatBinary b -> b.type() + "." + b.op().text();
+            case MicroOp.FloatCompare c -> c.type() + "." + c.condition().text();
+            case MicroOp.IntToFloat c -> c.to() + ".convert_" + c.from() + (c.signed() ? "_s" : "_u");
+            case MicroOp.FloatToInt t -> t.to() + ".trunc_" + (t.saturating() ? "sat_" : "") + t.from() + (t.signed() ? "_s" : "_u");
+            case MicroOp.FloatConvert c -> c.to() == FloatType.F64 ? "f64.promote_f32" : "f32.demote_f64";
+            case MicroOp.Reinterpret r -> r.to().text() + ".reinterpret_" + r.from().text();
+            case MicroOp.FloatLoad l -> l.type() + ".load" + memArg(l.memArg(), Width.ofBytes(l.type().bytes()));
+            case MicroOp.FloatStore s -> s.type() + ".store" + memArg(s.memArg(), Width.ofBytes(s.type().bytes()));
             case MicroOp.Load l -> l.type() + ".load" + (l.width().isFull(l.type()) ? "" : l.width().bits() + (l.signed() ? "_s" : "_u"))
                     + memArg(l.memArg(), l.width());
             case MicroOp.Store s -> s.type() + ".store" + (s.width().isFull(s.type()) ? "" : s.width().bits())
@@ -152,6 +163,8 @@ public final class MicrowasmPrinter {
                     case MicroOp.Swap s -> local(before - 1 - s.depth());
                     case MicroOp.I32Const c when before < locals -> "local " + before;
                     case MicroOp.I64Const c when before < locals -> "local " + before;
+                    case MicroOp.F32Const c when before < locals -> "local " + before;
+                    case MicroOp.F64Const c when before < locals -> "local " + before;
                     default -> null;
                 };
                 var text = op instanceof MicroOp.DeclareBlock d ? declare(d, locals) : format(op);
@@ -197,6 +210,17 @@ public final class MicrowasmPrinter {
                 case MicroOp.Wrap w -> h;
                 case MicroOp.ExtendI32 e -> h;
                 case MicroOp.Select s -> h - 2;
+                case MicroOp.F32Const c -> h + 1;
+                case MicroOp.F64Const c -> h + 1;
+                case MicroOp.FloatUnary u -> h;
+                case MicroOp.FloatBinary b -> h - 1;
+                case MicroOp.FloatCompare c -> h - 1;
+                case MicroOp.IntToFloat c -> h;
+                case MicroOp.FloatToInt t -> h;
+                case MicroOp.FloatConvert c -> h;
+                case MicroOp.Reinterpret r -> h;
+                case MicroOp.FloatLoad l -> h;
+                case MicroOp.FloatStore s -> h - 2;
                 case MicroOp.Load l -> h;
                 case MicroOp.Store s -> h - 2;
                 case MicroOp.MemorySize m -> h + 1;

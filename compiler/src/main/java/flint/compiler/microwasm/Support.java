@@ -1,5 +1,6 @@
 package flint.compiler.microwasm;
 
+import flint.wasm.model.NumType;
 import flint.wasm.model.Opcode;
 import flint.wasm.model.ValType;
 import flint.wasm.validate.ModuleContext;
@@ -7,8 +8,10 @@ import java.util.List;
 
 /**
  * What the native compiler handles at this stage, and the record of the first thing in the current
- * function that it does not: integer values (i32, i64) and memory 0 of 32-bit address type.
- * Extending the compiler (floats next) starts here. Each check returns whether the thing is
+ * function that it does not: number values (i32, i64, f32, f64) and memory 0 of 32-bit address
+ * type. Still rejected (by the converter, through {@link #instruction}): tables and
+ * {@code call_indirect}, bulk memory, reference types, SIMD, multiple memories, memory64.
+ * Extending the compiler starts here. Each check returns whether the thing is
  * supported; the first failure is kept for the converter to throw once the function is validated.
  */
 final class Support {
@@ -45,17 +48,17 @@ final class Support {
                 + limit + " locals", function, ""));
     }
 
-    /** Whether {@code type} is i32 or i64; {@code where} names the place for the message ("local 3"). */
-    boolean integer(ValType type, String where) {
-        if (IntType.of(type) != null) return true;
+    /** Whether {@code type} is a number type; {@code where} names the place for the message ("local 3"). */
+    boolean number(ValType type, String where) {
+        if (type instanceof NumType) return true;
         var at = UnsupportedFeatureException.at(offset);
         fail(UnsupportedFeatureException.valueType(type, function, at.isEmpty() ? where : where + " " + at));
         return false;
     }
 
-    /** Whether all are integers; the places are named {@code wherePrefix} followed by the position. */
-    boolean integers(List<ValType> types, String wherePrefix) {
-        for (int i = 0; i < types.size(); i++) if (!integer(types.get(i), wherePrefix + i)) return false;
+    /** Whether all are numbers; the places are named {@code wherePrefix} followed by the position. */
+    boolean numbers(List<ValType> types, String wherePrefix) {
+        for (int i = 0; i < types.size(); i++) if (!number(types.get(i), wherePrefix + i)) return false;
         return true;
     }
 

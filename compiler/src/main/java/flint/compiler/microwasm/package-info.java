@@ -9,8 +9,11 @@
  *   <li>{@link flint.compiler.microwasm.MicroOp}: the operators, each documented with its stack
  *       effect; {@link flint.compiler.microwasm.Label}, {@link flint.compiler.microwasm.Target},
  *       {@link flint.compiler.microwasm.BrTarget} and {@link flint.compiler.microwasm.DropRange}
- *       describe jumps; {@link flint.compiler.microwasm.IntType} and the operator enums type the
- *       integer operations;
+ *       describe jumps; {@link flint.compiler.microwasm.IntType},
+ *       {@link flint.compiler.microwasm.FloatType} and the operator enums type the number
+ *       operations; {@link flint.compiler.microwasm.IntSemantics} and
+ *       {@link flint.compiler.microwasm.FloatSemantics} define them once, for constant folding and
+ *       the interpreter;
  *   <li>{@link flint.compiler.microwasm.MicrowasmConverter}: the conversion, streaming into a
  *       {@link flint.compiler.microwasm.MicrowasmSink} (a {@link flint.compiler.microwasm.CollectingSink}
  *       keeps {@link flint.compiler.microwasm.MicrowasmFunction}s); {@link flint.compiler.microwasm.MicrowasmModule}
@@ -19,7 +22,7 @@
  *       (typing, labels, jump arguments, caller counts), for tests and while debugging a backend;
  *   <li>{@link flint.compiler.microwasm.MicrowasmPrinter}: the text form, one operator per line;
  *   <li>{@link flint.compiler.microwasm.UnsupportedFeatureException}: valid code this stage does not
- *       compile yet (floating point, vectors, tables, bulk memory, references, exceptions, tail
+ *       compile yet (vectors, tables, bulk memory, references, exceptions, tail
  *       calls, multiple or 64-bit memories), named with its function and instruction;
  *   <li>{@link flint.compiler.microwasm.interp}: an interpreter of Microwasm, the test oracle that
  *       separates converter bugs from backend bugs.

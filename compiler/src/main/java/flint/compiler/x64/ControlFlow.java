@@ -4,7 +4,6 @@ import flint.compiler.Abi;
 import flint.compiler.AbiSequences;
 import flint.compiler.WasmTrap;
 import flint.compiler.driver.Edge;
-import flint.compiler.microwasm.IntType;
 import flint.compiler.microwasm.Label;
 import flint.compiler.x64.asm.Assembler;
 import flint.compiler.x64.asm.Cond;
@@ -67,16 +66,16 @@ public final class ControlFlow {
     public BlockState newConvention(flint.compiler.microwasm.DropRange drop, boolean loopHeader) {
         var entries = ra.stack().after(drop);
         var chosen = new ArrayList<StackEntry>(entries.size());
-        boolean[] usedRegs = new boolean[16];
+        var used = new Registers();
         var usedSlots = new java.util.HashSet<Integer>();
         for (var e : entries) {
             StackEntry pick = null;
             switch (e.location()) {
-                case Location.Reg(Gpr r) -> {
-                    if (!usedRegs[r.ordinal()]) {
-                        usedRegs[r.ordinal()] = true;
-                        pick = e;
-                    }
+                case Location.Reg r -> {
+                    if (used.take(r)) pick = e;
+                }
+                case Location.XReg x -> {
+                    if (used.take(x)) pick = e;
                 }
                 case Location.Slot(int offset) -> {
                     if (usedSlots.add(offset)) pick = e;
@@ -85,34 +84,23 @@ public final class ControlFlow {
             }
             chosen.add(pick);
         }
-        int registers = 0;
-        for (boolean used : usedRegs) if (used) registers++;
         if (loopHeader) {
             // A loop runs its header's convention many times: bring values from slots into free
             // registers (leaving a few for the body's own work), the locals first.
-            for (int i = 0; i < chosen.size() && registers < LOOP_REGISTERS; i++) {
+            for (int i = 0; i < chosen.size(); i++) {
                 var e = chosen.get(i);
                 if (e == null || !(e.location() instanceof Location.Slot s)) continue;
-                var g = freeRegister(usedRegs);
-                usedRegs[g.ordinal()] = true;
+                var reg = used.takeFree(e.isFloat(), true);
+                if (reg == null) continue;
                 usedSlots.remove(s.offset());
-                chosen.set(i, e.at(Location.reg(g)));
-                registers++;
+                chosen.set(i, e.at(reg));
             }
         }
         int nextSlot = 0;
         for (int i = 0; i < chosen.size(); i++) {
             if (chosen.get(i) != null) continue;
             var e = entries.get(i);
-            Location loc = null;
-            if (!loopHeader || registers < LOOP_REGISTERS) {
-                var g = freeRegister(usedRegs);
-                if (g != null) {
-                    usedRegs[g.ordinal()] = true;
-                    loc = Location.reg(g);
-                    registers++;
-                }
-            }
+            Location loc = used.takeFree(e.isFloat(), loopHeader);
             if (loc == null) {
                 int offset;
                 do {
@@ -126,12 +114,55 @@ public final class ControlFlow {
         return new BlockState(chosen);
     }
 
-    /** The most registers a loop header's convention takes, so that its body has some to work with. */
+    /** The most registers of a class a loop header's convention takes, so that its body has some to work with. */
     static final int LOOP_REGISTERS = RegisterAllocator.ALLOCATABLE.size() - 3;
+    static final int LOOP_XMM_REGISTERS = RegisterAllocator.ALLOCATABLE_XMM.size() - 3;
 
-    private static Gpr freeRegister(boolean[] used) {
-        for (var g : RegisterAllocator.ALLOCATABLE) if (!used[g.ordinal()]) return g;
-        return null;
+    /** The registers of both classes a convention being chosen uses. */
+    private static final class Registers {
+        private final boolean[] gprs = new boolean[16];
+        private final boolean[] xmms = new boolean[16];
+        private int gprCount;
+        private int xmmCount;
+
+        /** Claims the register of {@code r}; false if an earlier entry has it. */
+        boolean take(Location.Reg r) {
+            if (gprs[r.gpr().ordinal()]) return false;
+            gprs[r.gpr().ordinal()] = true;
+            gprCount++;
+            return true;
+        }
+
+        boolean take(Location.XReg x) {
+            if (xmms[x.xmm().ordinal()]) return false;
+            xmms[x.xmm().ordinal()] = true;
+            xmmCount++;
+            return true;
+        }
+
+        /** A free register of the class, claimed, or null (also when a loop header has taken its share). */
+        Location takeFree(boolean isFloat, boolean loopHeader) {
+            if (isFloat) {
+                if (loopHeader && xmmCount >= LOOP_XMM_REGISTERS) return null;
+                for (var x : RegisterAllocator.ALLOCATABLE_XMM) {
+                    if (!xmms[x.ordinal()]) {
+                        var loc = Location.xreg(x);
+                        take(loc);
+                        return loc;
+                    }
+                }
+                return null;
+            }
+            if (loopHeader && gprCount >= LOOP_REGISTERS) return null;
+            for (var g : RegisterAllocator.ALLOCATABLE) {
+                if (!gprs[g.ordinal()]) {
+                    var loc = Location.reg(g);
+                    take(loc);
+                    return loc;
+                }
+            }
+            return null;
+        }
     }
 
     /** The moves that take the stack after {@code edge}'s drop into its target's convention. */
@@ -242,6 +273,7 @@ public final class ControlFlow {
                 asm.cmp(Size.S32, Frame.mem(s), 0);
                 cond = Cond.NE;
             }
+            case Location.XReg x -> throw new IllegalStateException("a branch condition in " + x);
         }
         var trueMoves = movesFor(ifTrue);
         var falseMoves = movesFor(ifFalse);
@@ -296,7 +328,7 @@ public final class ControlFlow {
             asm.setcc(c, scratch);
             asm.movzx(Size.S32, scratch, Size.S8, scratch);
         } else {
-            moves.load(scratch, index.location(), IntType.I32);
+            moves.load(scratch, index.location(), flint.wasm.model.NumType.I32);
         }
         asm.cmp(Size.S32, scratch, targets.size());
         asm.jcc(Cond.AE, entry.getLast());

@@ -8,6 +8,7 @@ import flint.compiler.CompiledModuleBuilder;
 import flint.compiler.VmctxLayout;
 import flint.compiler.WasmTrap;
 import flint.compiler.microwasm.IntBinaryOp;
+import flint.compiler.microwasm.FloatType;
 import flint.compiler.microwasm.IntType;
 import flint.compiler.microwasm.MicroOp;
 import flint.compiler.microwasm.Width;
@@ -20,6 +21,7 @@ import flint.compiler.x64.asm.GprMem;
 import flint.compiler.x64.asm.Mem;
 import flint.compiler.x64.asm.ShiftOp;
 import flint.compiler.x64.asm.Size;
+import flint.wasm.model.NumType;
 
 /**
  * Instruction selection for the straight-line Microwasm operators: which x86-64 instructions
@@ -27,6 +29,10 @@ import flint.compiler.x64.asm.Size;
  * into immediates), memory operands used in place, and comparisons left in the flags for a
  * following branch or select to consume. Where the values are and where results go is the
  * {@link RegisterAllocator}'s business; this class asks it for operands in the forms it needs.
+ *
+ * <p>Float operators are {@link FloatSelector}'s (arithmetic, comparisons, select) and
+ * {@link FloatConversions}' (between integers and floats); this class keeps the operators that
+ * merely move floats (constants, globals, loads, stores, calls).
  *
  * <p>Every trapping operator checks explicitly and branches to a {@link TrapStubs} stub: zero
  * divisors, {@code INT_MIN / -1}, and memory accesses beyond the memory's current length
@@ -42,6 +48,8 @@ public final class InstructionSelector {
     private final VmctxLayout layout;
     private final boolean hasMemory;
     private final int importedFunctions;
+    private final FloatSelector floats;
+    private final FloatConversions conversions;
 
     public InstructionSelector(CompiledModuleBuilder builder, RegisterAllocator ra, Moves moves, TrapStubs traps, Frame frame) {
         this.builder = builder;
@@ -53,6 +61,8 @@ public final class InstructionSelector {
         this.layout = builder.layout();
         this.hasMemory = !builder.module().memoryTypes().isEmpty();
         this.importedFunctions = builder.module().importedFunctionCount();
+        this.floats = new FloatSelector(asm, ra, moves);
+        this.conversions = new FloatConversions(asm, ra, moves, traps);
     }
 
     /** Emits {@code op}, which is not a block or jump operator. */
@@ -70,13 +80,27 @@ public final class InstructionSelector {
             case MicroOp.SignExtend s -> signExtend(s);
             case MicroOp.Wrap w -> wrap();
             case MicroOp.ExtendI32 e -> extend(e.signed());
-            case MicroOp.Select s -> select(IntType.of(s.type()));
+            case MicroOp.Select s -> {
+                if (s.type() instanceof NumType n && !n.isInteger()) floats.select(n);
+                else select(IntType.of(s.type()));
+            }
             case MicroOp.Load l -> load(l);
             case MicroOp.Store s -> store(s);
             case MicroOp.MemorySize m -> memorySize();
             case MicroOp.MemoryGrow m -> memoryGrow();
-            case MicroOp.GlobalGet g -> globalGet(g.global(), IntType.of(g.type()));
-            case MicroOp.GlobalSet g -> globalSet(g.global(), IntType.of(g.type()));
+            case MicroOp.GlobalGet g -> globalGet(g.global(), (NumType) g.type());
+            case MicroOp.GlobalSet g -> globalSet(g.global(), (NumType) g.type());
+            case MicroOp.F32Const c -> ra.pushConst(NumType.F32, c.bits());
+            case MicroOp.F64Const c -> ra.pushConst(NumType.F64, c.bits());
+            case MicroOp.FloatUnary u -> floats.unary(u.type(), u.op());
+            case MicroOp.FloatBinary b -> floats.binary(b.type(), b.op());
+            case MicroOp.FloatCompare c -> floats.compare(c.type(), c.condition());
+            case MicroOp.FloatConvert c -> floats.convert(c.to());
+            case MicroOp.IntToFloat c -> conversions.intToFloat(c.from(), c.to(), c.signed());
+            case MicroOp.FloatToInt t -> conversions.floatToInt(t.from(), t.to(), t.signed(), t.saturating());
+            case MicroOp.Reinterpret r -> conversions.reinterpret(r.to());
+            case MicroOp.FloatLoad l -> floatLoad(l);
+            case MicroOp.FloatStore s -> floatStore(s);
             case MicroOp.Call c -> call(c);
             default -> throw new IllegalArgumentException("not a straight-line operator: " + op);
         }
@@ -85,11 +109,11 @@ public final class InstructionSelector {
     // ---------------------------------------------------------------- helpers
 
     private static Size size(IntType type) {
-        return Moves.size(type);
+        return Moves.size(type.valType());
     }
 
     private void push(Gpr r, IntType type) {
-        ra.push(new StackEntry(Location.reg(r), type));
+        ra.push(new StackEntry(Location.reg(r), type.valType()));
     }
 
     private static boolean isConst(StackEntry e) {
@@ -103,7 +127,7 @@ public final class InstructionSelector {
     /** Whether {@code e} is a constant usable as the sign-extended imm32 of a {@code type} instruction. */
     private static boolean isImm(StackEntry e) {
         if (!(e.location() instanceof Location.Const(long v))) return false;
-        return e.type() == IntType.I32 || v == (int) v;
+        return e.type() == NumType.I32 || v == (int) v;
     }
 
     /** {@code e} as a register or memory operand; a constant goes to {@link Moves#TEMP}. */
@@ -199,13 +223,14 @@ public final class InstructionSelector {
                 if (isImm(rhs)) {
                     asm.alu(aop, size, dst, (int) v);
                 } else {
-                    moves.load(Moves.TEMP, rhs.location(), type);
+                    moves.load(Moves.TEMP, rhs.location(), type.valType());
                     asm.alu(aop, size, dst, Moves.TEMP);
                 }
             }
             case Location.Reg(Gpr r) -> asm.alu(aop, size, dst, r);
             case Location.Slot s -> asm.alu(aop, size, dst, Frame.mem(s));
             case Location.Flags f -> throw new IllegalStateException("flags operand");
+            case Location.XReg x -> throw new IllegalStateException("an integer in " + x);
         }
         ra.release(rhs);
         push(dst, type);
@@ -271,9 +296,9 @@ public final class InstructionSelector {
         } else {
             ra.reserve(Gpr.RCX, null);
             var c = ra.pop();
-            moves.load(Gpr.RCX, c.location(), IntType.I32);
+            moves.load(Gpr.RCX, c.location(), NumType.I32);
             ra.release(c);
-            countEntry = new StackEntry(Location.reg(Gpr.RCX), IntType.I32);
+            countEntry = new StackEntry(Location.reg(Gpr.RCX), NumType.I32);
         }
         var lhs = ra.pop();
         var dst = ra.exclusive(lhs);
@@ -333,7 +358,7 @@ public final class InstructionSelector {
         long c = constDivisor ? constValue(divisor) : 0;
         if (constDivisor && type == IntType.I32) c = (int) c;
         GprMem d = operandOrTemp(divisor);
-        moves.load(Gpr.RAX, dividend.location(), type);
+        moves.load(Gpr.RAX, dividend.location(), type.valType());
         ra.release(dividend);
         if (!constDivisor) {
             if (d instanceof Gpr g) asm.test(size, g, g);
@@ -498,7 +523,7 @@ public final class InstructionSelector {
                 case Location.Reg(Gpr r) -> asm.cmp(size, l, r);
                 case Location.Slot s -> asm.cmp(size, l, Frame.mem(s));
                 default -> {
-                    moves.load(Moves.TEMP, rhs.location(), type);
+                    moves.load(Moves.TEMP, rhs.location(), type.valType());
                     asm.cmp(size, l, Moves.TEMP);
                 }
             }
@@ -506,12 +531,12 @@ public final class InstructionSelector {
             asm.cmp(size, Moves.operand(lhs.location()), r);
         } else {
             // memory against memory or a wide constant
-            moves.load(Moves.TEMP, rhs.location(), type);
+            moves.load(Moves.TEMP, rhs.location(), type.valType());
             asm.cmp(size, Moves.operand(lhs.location()), Moves.TEMP);
         }
         ra.release(lhs);
         ra.release(rhs);
-        ra.push(new StackEntry(new Location.Flags(Conditions.of(cond)), IntType.I32));
+        ra.push(new StackEntry(new Location.Flags(Conditions.of(cond)), NumType.I32));
     }
 
     private void eqz(IntType type) {
@@ -527,9 +552,10 @@ public final class InstructionSelector {
             }
             case Location.Reg(Gpr r) -> asm.test(size(type), r, r);
             case Location.Slot s -> asm.cmp(size(type), Frame.mem(s), 0);
+            case Location.XReg x -> throw new IllegalStateException("an integer in " + x);
         }
         ra.release(e);
-        ra.push(new StackEntry(new Location.Flags(Cond.E), IntType.I32));
+        ra.push(new StackEntry(new Location.Flags(Cond.E), NumType.I32));
     }
 
     private void select(IntType type) {
@@ -547,7 +573,7 @@ public final class InstructionSelector {
         var dst = ra.exclusive(b);
         GprMem src = switch (a.location()) {
             case Location.Const(long v) -> {
-                moves.load(Moves.TEMP, a.location(), type);
+                moves.load(Moves.TEMP, a.location(), type.valType());
                 yield Moves.TEMP;
             }
             default -> Moves.operand(a.location());
@@ -598,7 +624,7 @@ public final class InstructionSelector {
         switch (e.location()) {
             case Location.Const(long v) -> ra.pushConst(IntType.I32, (int) v);
             // a slot's low 4 bytes are the wrapped value already
-            case Location.Slot s -> ra.push(new StackEntry(s, IntType.I32));
+            case Location.Slot s -> ra.push(new StackEntry(s, NumType.I32));
             case Location.Reg(Gpr r) -> {
                 var dst = resultFor(e);
                 asm.mov(Size.S32, dst, r); // clears bits 32-63
@@ -606,6 +632,7 @@ public final class InstructionSelector {
                 push(dst, IntType.I32);
             }
             case Location.Flags f -> throw new IllegalStateException("wrap of flags");
+            case Location.XReg x -> throw new IllegalStateException("an integer in " + x);
         }
     }
 
@@ -617,7 +644,7 @@ public final class InstructionSelector {
         }
         if (!signed && e.location() instanceof Location.Reg) {
             // i32 values in registers are kept zero-extended: the register already holds the i64
-            ra.push(new StackEntry(e.location(), IntType.I64));
+            ra.push(new StackEntry(e.location(), NumType.I64));
             return;
         }
         var src = Moves.operand(e.location());
@@ -669,7 +696,7 @@ public final class InstructionSelector {
     private StackEntry addressOperand(StackEntry address) {
         if (address.location() instanceof Location.Slot) {
             var r = ra.inRegister(address);
-            return new StackEntry(Location.reg(r), IntType.I32);
+            return new StackEntry(Location.reg(r), NumType.I32);
         }
         return address;
     }
@@ -729,7 +756,28 @@ public final class InstructionSelector {
                 asm.mov(size, mem, Moves.TEMP);
             }
             case Location.Flags f -> throw new IllegalStateException("store of flags");
+            case Location.XReg x -> throw new IllegalStateException("an integer in " + x);
         }
+        ra.release(value);
+        ra.release(address);
+    }
+
+    private void floatLoad(MicroOp.FloatLoad l) {
+        var address = addressOperand(ra.pop());
+        var mem = access(address, l.memArg().offset(), l.type().bytes());
+        var dst = ra.allocateXmm();
+        if (l.type() == FloatType.F64) asm.movsd(dst, mem);
+        else asm.movss(dst, mem);
+        ra.release(address);
+        ra.push(new StackEntry(Location.xreg(dst), l.type().valType()));
+    }
+
+    private void floatStore(MicroOp.FloatStore s) {
+        var value = ra.pop();
+        var address = addressOperand(ra.pop());
+        var mem = access(address, s.memArg().offset(), s.type().bytes());
+        // the bits as they are: a slot's go through a GPR, a constant is an immediate
+        moves.store(mem, value.location(), s.type().valType());
         ra.release(value);
         ra.release(address);
     }
@@ -744,7 +792,7 @@ public final class InstructionSelector {
     private void memoryGrow() {
         var delta = ra.pop();
         ra.spillAll();
-        moves.load(Gpr.RDX, delta.location(), IntType.I32);
+        moves.load(Gpr.RDX, delta.location(), NumType.I32);
         ra.release(delta);
         AbiSequences.memoryGrow(asm, 0);
         ra.reserve(Gpr.RAX, null);
@@ -763,13 +811,21 @@ public final class InstructionSelector {
         return Mem.of(Abi.VMCTX, at);
     }
 
-    private void globalGet(int g, IntType type) {
+    private void globalGet(int g, NumType type) {
+        var mem = global(g);
+        if (!type.isInteger()) {
+            var dst = ra.allocateXmm();
+            if (type == NumType.F64) asm.movsd(dst, mem);
+            else asm.movss(dst, mem);
+            ra.push(new StackEntry(Location.xreg(dst), type));
+            return;
+        }
         var dst = ra.allocate();
-        asm.mov(size(type), dst, global(g));
-        push(dst, type);
+        asm.mov(Moves.size(type), dst, mem);
+        ra.push(new StackEntry(Location.reg(dst), type));
     }
 
-    private void globalSet(int g, IntType type) {
+    private void globalSet(int g, NumType type) {
         var value = ra.pop();
         moves.store(global(g), value.location(), type);
         ra.release(value);
@@ -793,10 +849,18 @@ public final class InstructionSelector {
             asm.callFunction(c.function()); // a relocation: the code of a function does not depend on where the others are
         }
         for (int j = 0; j < type.results().size(); j++) {
-            var t = IntType.of(type.results().get(j));
-            var dst = ra.allocate();
-            asm.mov(size(t), dst, Mem.of(Gpr.RSP, Abi.outgoingSlot(j)));
-            push(dst, t);
+            var t = (NumType) type.results().get(j);
+            var slot = Mem.of(Gpr.RSP, Abi.outgoingSlot(j));
+            if (t.isInteger()) {
+                var dst = ra.allocate();
+                asm.mov(Moves.size(t), dst, slot);
+                ra.push(new StackEntry(Location.reg(dst), t));
+            } else {
+                var dst = ra.allocateXmm();
+                if (t == NumType.F64) asm.movsd(dst, slot);
+                else asm.movss(dst, slot);
+                ra.push(new StackEntry(Location.xreg(dst), t));
+            }
         }
     }
 }

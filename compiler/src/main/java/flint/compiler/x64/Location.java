@@ -2,9 +2,11 @@ package flint.compiler.x64;
 
 import flint.compiler.x64.asm.Cond;
 import flint.compiler.x64.asm.Gpr;
+import flint.compiler.x64.asm.Xmm;
 
 /**
- * Where a value of the virtual value stack is: in a register, in a stack slot of the frame, a
+ * Where a value of the virtual value stack is: in a general-purpose register (integers), an SSE
+ * register (floats), in a stack slot of the frame, a
  * constant not yet materialized, or the outcome of a comparison still in the CPU's condition flags.
  *
  * <p>Registers and slots may be shared by several stack entries (a {@code local.get} of a value
@@ -19,6 +21,11 @@ public sealed interface Location {
         @Override public String toString() { return gpr.toString(); }
     }
 
+    /** An SSE register: an f32 or f64 in its low lane (the upper lanes are garbage). */
+    record XReg(Xmm xmm) implements Location {
+        @Override public String toString() { return xmm.toString(); }
+    }
+
     /**
      * An 8-byte (frame) or 16-byte (incoming parameter) slot at {@code [rbp + offset]}; see
      * {@link Frame}. A value occupies the slot's low bytes.
@@ -27,7 +34,10 @@ public sealed interface Location {
         @Override public String toString() { return "[rbp" + (offset < 0 ? "-" : "+") + Math.abs(offset) + "]"; }
     }
 
-    /** A constant: i32 values are kept sign-extended ({@code (long) (int) v}). */
+    /**
+     * A constant: i32 values are kept sign-extended ({@code (long) (int) v}); floats as their bit
+     * pattern, f32 sign-extended like an i32.
+     */
     record Const(long value) implements Location {
         @Override public String toString() { return "#" + value; }
     }
@@ -42,6 +52,18 @@ public sealed interface Location {
     }
 
     Reg[] REGS = initRegs();
+
+    XReg[] XREGS = initXRegs();
+
+    private static XReg[] initXRegs() {
+        var regs = new XReg[16];
+        for (var x : Xmm.values()) regs[x.ordinal()] = new XReg(x);
+        return regs;
+    }
+
+    static XReg xreg(Xmm xmm) {
+        return XREGS[xmm.ordinal()];
+    }
 
     private static Reg[] initRegs() {
         var regs = new Reg[16];

@@ -5,6 +5,8 @@ import flint.compiler.microwasm.IntType;
 import flint.compiler.x64.asm.Assembler;
 import flint.compiler.x64.asm.Gpr;
 import flint.compiler.x64.asm.Size;
+import flint.compiler.x64.asm.Xmm;
+import flint.wasm.model.NumType;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +15,10 @@ import java.util.Map;
 /**
  * One-pass register allocation over the {@link ValueStack}: owns the reference counts of
  * registers and frame slots, hands out free registers, and when none is free spills the oldest
- * value (the deepest stack entry in a register) to a frame slot. It also evicts the occupants of
- * a register an instruction needs (RAX and RDX for division, RCX for shift counts) and spills
+ * value (the deepest stack entry in a register of that class) to a frame slot. There are two
+ * register classes, general-purpose registers for integers and SSE registers for floats, each
+ * allocated and spilled on its own by the same rules (all of both are clobbered by calls). It
+ * also evicts the occupants of a register an instruction needs (RAX and RDX for division, RCX for shift counts) and spills
  * everything before calls.
  *
  * <h2>References</h2>
@@ -35,17 +39,44 @@ public final class RegisterAllocator {
     public static final List<Gpr> ALLOCATABLE = List.of(Gpr.RAX, Gpr.RCX, Gpr.RDX, Gpr.RBX, Gpr.RSI, Gpr.RDI,
             Gpr.R8, Gpr.R9, Gpr.R12, Gpr.R13);
 
+    /**
+     * The SSE registers floats may live in: all but the float scratch pair XMM14 and XMM15
+     * ({@link Moves#XTEMP}, {@link Moves#XSCRATCH}).
+     */
+    public static final List<Xmm> ALLOCATABLE_XMM = List.of(Xmm.XMM0, Xmm.XMM1, Xmm.XMM2, Xmm.XMM3, Xmm.XMM4,
+            Xmm.XMM5, Xmm.XMM6, Xmm.XMM7, Xmm.XMM8, Xmm.XMM9, Xmm.XMM10, Xmm.XMM11, Xmm.XMM12, Xmm.XMM13);
+
     private static final boolean[] IS_ALLOCATABLE = new boolean[16];
 
     static {
         for (var g : ALLOCATABLE) IS_ALLOCATABLE[g.ordinal()] = true;
     }
 
+    /** Reference and hold counts are indexed by register: GPRs at their encoding, XMMs at 16 + theirs. */
+    private static final int XMM_BASE = 16;
+
+    private static int index(Xmm x) {
+        return XMM_BASE + x.ordinal();
+    }
+
+    /** The count index of a register location, or -1 for anything else. */
+    private static int index(Location loc) {
+        return switch (loc) {
+            case Location.Reg(Gpr r) -> r.ordinal();
+            case Location.XReg(Xmm x) -> index(x);
+            default -> -1;
+        };
+    }
+
+    private static Location registerAt(int i) {
+        return i < XMM_BASE ? Location.reg(Gpr.of(i)) : Location.xreg(Xmm.of(i - XMM_BASE));
+    }
+
     private final ValueStack stack;
     private final Assembler asm;
     private final Frame frame;
-    private final int[] refs = new int[16];
-    private final int[] holds = new int[16];
+    private final int[] refs = new int[32];
+    private final int[] holds = new int[32];
     private final Map<Integer, Integer> slotRefs = new HashMap<>();
     private final BitSet usedFrameSlots = new BitSet();
 
@@ -85,6 +116,11 @@ public final class RegisterAllocator {
         return holds[gpr.ordinal()];
     }
 
+    /** References to {@code xmm} (stack entries and holds). */
+    public int refs(Xmm xmm) {
+        return refs[index(xmm)];
+    }
+
     /** References to the slot at RBP offset {@code offset}. */
     public int slotRefs(int offset) {
         return slotRefs.getOrDefault(offset, 0);
@@ -99,6 +135,7 @@ public final class RegisterAllocator {
     private void retain(Location loc) {
         switch (loc) {
             case Location.Reg(Gpr r) -> refs[r.ordinal()]++;
+            case Location.XReg(Xmm x) -> refs[index(x)]++;
             case Location.Slot(int offset) -> {
                 slotRefs.merge(offset, 1, Integer::sum);
                 int k = Frame.slotIndex(offset);
@@ -115,6 +152,9 @@ public final class RegisterAllocator {
         switch (loc) {
             case Location.Reg(Gpr r) -> {
                 if (--refs[r.ordinal()] < 0) throw new IllegalStateException("negative references to " + r);
+            }
+            case Location.XReg(Xmm x) -> {
+                if (--refs[index(x)] < 0) throw new IllegalStateException("negative references to " + x);
             }
             case Location.Slot(int offset) -> {
                 int n = slotRefs.merge(offset, -1, Integer::sum);
@@ -133,8 +173,9 @@ public final class RegisterAllocator {
 
     /** Pushes {@code entry}, taking over the hold the caller has on its location. */
     public void push(StackEntry entry) {
-        if (entry.location() instanceof Location.Reg(Gpr r)) {
-            if (--holds[r.ordinal()] < 0) throw new IllegalStateException("push of unheld " + r);
+        int i = index(entry.location());
+        if (i >= 0) {
+            if (--holds[i] < 0) throw new IllegalStateException("push of unheld " + entry.location());
         } else if (entry.location() instanceof Location.Flags && stack.size() > 0
                 && stack.peek(0).location() instanceof Location.Flags) {
             throw new IllegalStateException("two entries in the flags");
@@ -142,22 +183,29 @@ public final class RegisterAllocator {
         stack.push(entry);
     }
 
-    /** Pushes a constant. */
+    /** Pushes a constant (32-bit types are kept sign-extended). */
+    public void pushConst(NumType type, long value) {
+        stack.push(new StackEntry(Location.constant(type.byteSize() == 4 ? (int) value : value), type));
+    }
+
+    /** Pushes an integer constant. */
     public void pushConst(IntType type, long value) {
-        stack.push(new StackEntry(Location.constant(type == IntType.I32 ? (int) value : value), type));
+        pushConst(type.valType(), value);
     }
 
     /** Pops the top entry; the caller now holds its location until {@link #release} or {@link #push}. */
     public StackEntry pop() {
         var e = stack.pop();
-        if (e.location() instanceof Location.Reg(Gpr r)) holds[r.ordinal()]++;
+        int i = index(e.location());
+        if (i >= 0) holds[i]++;
         return e;
     }
 
     /** Drops a hold. */
     public void release(StackEntry entry) {
-        if (entry.location() instanceof Location.Reg(Gpr r)) {
-            if (--holds[r.ordinal()] < 0) throw new IllegalStateException("release of unheld " + r);
+        int i = index(entry.location());
+        if (i >= 0) {
+            if (--holds[i] < 0) throw new IllegalStateException("release of unheld " + entry.location());
         }
         unref(entry.location());
     }
@@ -171,14 +219,21 @@ public final class RegisterAllocator {
     public void pick(int depth) {
         var e = stack.peek(depth);
         if (e.location() instanceof Location.Slot s) {
-            var free = freeRegisterExcept(null, null);
+            Location free = null;
+            if (e.isFloat()) {
+                var x = freeXmm();
+                if (x != null) free = Location.xreg(x);
+            } else {
+                var g = freeRegisterExcept(null, null);
+                if (g != null) free = Location.reg(g);
+            }
             if (free != null) {
-                asm.mov(Moves.size(e.type()), free, Frame.mem(s));
+                new Moves(asm).move(free, s, e.type());
                 int index = stack.size() - 1 - depth;
                 unref(s);
-                e = e.at(Location.reg(free));
+                e = e.at(free);
                 stack.set(index, e);
-                refs[free.ordinal()]++;
+                retain(free);
             }
         }
         retain(e.location());
@@ -205,11 +260,65 @@ public final class RegisterAllocator {
         for (var g : ALLOCATABLE) {
             if (refs[g.ordinal()] == 0) return take(g);
         }
-        spill(victim());
+        spill(Location.reg(victim()));
         for (var g : ALLOCATABLE) {
             if (refs[g.ordinal()] == 0) return take(g);
         }
         throw new IllegalStateException("no register after spilling");
+    }
+
+    /** A free SSE register, now held; spills the oldest float register value if there is none. */
+    public Xmm allocateXmm() {
+        var x = freeXmm();
+        if (x == null) {
+            spill(victimXmm());
+            x = freeXmm();
+            if (x == null) throw new IllegalStateException("no SSE register after spilling");
+        }
+        refs[index(x)] = 1;
+        holds[index(x)] = 1;
+        return x;
+    }
+
+    private Xmm freeXmm() {
+        for (var x : ALLOCATABLE_XMM) if (refs[index(x)] == 0) return x;
+        return null;
+    }
+
+    /** The SSE register of the deepest stack entry whose register no instruction holds. */
+    private Location victimXmm() {
+        for (int i = 0; i < stack.size(); i++) {
+            if (stack.get(i).location() instanceof Location.XReg(Xmm x) && holds[index(x)] == 0) return Location.xreg(x);
+        }
+        throw new IllegalStateException("out of SSE registers: every one is held by the current instruction");
+    }
+
+    /** Drops a hold on an SSE register. */
+    public void release(Xmm x) {
+        refs[index(x)]--;
+        if (--holds[index(x)] < 0 || refs[index(x)] < 0) throw new IllegalStateException("release of unheld " + x);
+    }
+
+    /**
+     * An SSE register holding float {@code e}'s value that the caller may overwrite: {@code e}'s own
+     * register if nothing else refers to it, else a copy. Consumes the hold on {@code e}; the caller
+     * holds the result.
+     */
+    public Xmm exclusiveXmm(StackEntry e) {
+        if (e.location() instanceof Location.XReg(Xmm x) && refs[index(x)] == 1) return x;
+        var d = allocateXmm();
+        new Moves(asm).loadFloat(d, e.location(), e.type());
+        release(e);
+        return d;
+    }
+
+    /** An SSE register holding float {@code e}'s value (maybe shared). Consumes the hold on {@code e}. */
+    public Xmm inXmm(StackEntry e) {
+        if (e.location() instanceof Location.XReg(Xmm x)) return x;
+        var d = allocateXmm();
+        new Moves(asm).loadFloat(d, e.location(), e.type());
+        release(e);
+        return d;
     }
 
     /** A free register other than {@code avoid}, if one is free right now (never spills). */
@@ -259,7 +368,7 @@ public final class RegisterAllocator {
     private void evict(Gpr g, Gpr alsoAvoid) {
         var to = freeRegisterExcept(g, alsoAvoid);
         if (to == null) {
-            spill(g);
+            spill(Location.reg(g));
             return;
         }
         asm.mov(Size.S64, to, g);
@@ -274,18 +383,25 @@ public final class RegisterAllocator {
         }
     }
 
-    /** Moves every stack entry in {@code g} to one new frame slot (holds on {@code g} stay). */
+    /** Moves every stack entry in register {@code g} to one new frame slot (holds on {@code g} stay). */
     public void spill(Gpr g) {
-        Location slot = null;
+        spill(Location.reg(g));
+    }
+
+    /** Moves every stack entry in register {@code reg} (GPR or SSE) to one new frame slot (holds stay). */
+    private void spill(Location reg) {
+        int r = index(reg);
+        Location.Slot slot = null;
         for (int i = 0; i < stack.size(); i++) {
             var e = stack.get(i);
-            if (e.location() instanceof Location.Reg(Gpr r) && r == g) {
+            if (e.location().equals(reg)) {
                 if (slot == null) {
                     slot = new Location.Slot(newSlot());
-                    asm.mov(Size.S64, Frame.mem((Location.Slot) slot), g);
+                    // the register's full width: every entry sharing it reads its own low bytes
+                    new Moves(asm).move(slot, reg, reg instanceof Location.XReg ? NumType.F64 : NumType.I64);
                 }
                 stack.set(i, e.at(slot));
-                refs[g.ordinal()]--;
+                refs[r]--;
                 retain(slot);
             }
         }
@@ -294,7 +410,8 @@ public final class RegisterAllocator {
     /** Spills every register value of the stack (before a call, which clobbers them all). */
     public void spillAll() {
         for (int i = 0; i < stack.size(); i++) {
-            if (stack.get(i).location() instanceof Location.Reg(Gpr r)) spill(r);
+            var loc = stack.get(i).location();
+            if (index(loc) >= 0) spill(loc);
         }
     }
 
@@ -348,23 +465,21 @@ public final class RegisterAllocator {
         var r = allocate();
         asm.setcc(cond, r);
         asm.movzx(Size.S32, r, Size.S8, r);
-        push(new StackEntry(Location.reg(r), IntType.I32));
+        push(new StackEntry(Location.reg(r), NumType.I32));
     }
 
     /** Checks the reference counts against the stack (for tests and assertions). */
     public void verify() {
-        int[] expect = new int[16];
+        int[] expect = new int[32];
         Map<Integer, Integer> slots = new HashMap<>();
         for (int i = 0; i < stack.size(); i++) {
-            switch (stack.get(i).location()) {
-                case Location.Reg(Gpr r) -> expect[r.ordinal()]++;
-                case Location.Slot(int o) -> slots.merge(o, 1, Integer::sum);
-                default -> { }
-            }
+            var loc = stack.get(i).location();
+            if (index(loc) >= 0) expect[index(loc)]++;
+            else if (loc instanceof Location.Slot(int o)) slots.merge(o, 1, Integer::sum);
         }
-        for (int g = 0; g < 16; g++) {
+        for (int g = 0; g < 32; g++) {
             if (expect[g] + holds[g] != refs[g]) {
-                throw new IllegalStateException(Gpr.of(g) + ": " + refs[g] + " references, " + expect[g] + " on the stack + "
+                throw new IllegalStateException(registerAt(g) + ": " + refs[g] + " references, " + expect[g] + " on the stack + "
                         + holds[g] + " held; stack " + stack);
             }
         }

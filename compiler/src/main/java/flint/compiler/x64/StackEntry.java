@@ -1,17 +1,28 @@
 package flint.compiler.x64;
 
-import flint.compiler.microwasm.IntType;
+import flint.wasm.model.NumType;
 import java.util.Objects;
 
-/** One entry of the virtual value stack: where the value is and its type. */
-public record StackEntry(Location location, IntType type) {
+/**
+ * One entry of the virtual value stack: where the value is and its type. Integers live in
+ * general-purpose registers, floats in SSE registers; either may be in a slot or a constant.
+ */
+public record StackEntry(Location location, NumType type) {
     public StackEntry {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(type, "type");
+        if (location instanceof Location.Reg && !type.isInteger() || location instanceof Location.XReg && type.isInteger()) {
+            throw new IllegalArgumentException(type + " value in " + location);
+        }
     }
 
     public StackEntry at(Location other) {
         return new StackEntry(other, type);
+    }
+
+    /** Whether the value belongs in an SSE register (f32, f64). */
+    public boolean isFloat() {
+        return !type.isInteger();
     }
 
     @Override public String toString() {

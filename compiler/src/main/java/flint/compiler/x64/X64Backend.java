@@ -8,7 +8,6 @@ import flint.compiler.driver.Backend;
 import flint.compiler.driver.Edge;
 import flint.compiler.microwasm.DropRange;
 import flint.compiler.microwasm.FunctionHeader;
-import flint.compiler.microwasm.IntType;
 import flint.compiler.microwasm.Label;
 import flint.compiler.microwasm.MicroOp;
 import flint.compiler.x64.asm.AluOp;
@@ -87,7 +86,7 @@ public final class X64Backend implements Backend<BlockState> {
         var params = new ArrayList<StackEntry>();
         var types = header.type().params();
         for (int i = 0; i < types.size(); i++) {
-            params.add(new StackEntry(new Location.Slot(Frame.incomingOffset(i)), IntType.of(types.get(i))));
+            params.add(new StackEntry(new Location.Slot(Frame.incomingOffset(i)), (flint.wasm.model.NumType) types.get(i)));
         }
         ra.reset(params);
     }

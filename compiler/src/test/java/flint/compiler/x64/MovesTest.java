@@ -3,7 +3,7 @@ package flint.compiler.x64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import flint.compiler.microwasm.IntType;
+import flint.wasm.model.NumType;
 import flint.compiler.x64.asm.Assembler;
 import flint.compiler.x64.asm.CpuFeatures;
 import flint.compiler.x64.asm.Disassembler;
@@ -42,7 +42,7 @@ class MovesTest {
                 Location src = random.nextInt(6) == 0
                         ? Location.constant(random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(100))
                         : places.get(random.nextInt(places.size()));
-                moves.add(new Moves.Move(dst, src, IntType.I64));
+                moves.add(new Moves.Move(dst, src, NumType.I64));
             }
             check(moves);
         }
@@ -55,9 +55,9 @@ class MovesTest {
         var s0 = new Location.Slot(Frame.slotOffset(0));
         var s1 = new Location.Slot(Frame.slotOffset(1));
         var s2 = new Location.Slot(Frame.slotOffset(2));
-        check(List.of(new Moves.Move(rax, rcx, IntType.I64), new Moves.Move(rcx, rax, IntType.I64)));
-        check(List.of(new Moves.Move(s0, s1, IntType.I64), new Moves.Move(s1, s2, IntType.I64),
-                new Moves.Move(s2, s0, IntType.I64)));
+        check(List.of(new Moves.Move(rax, rcx, NumType.I64), new Moves.Move(rcx, rax, NumType.I64)));
+        check(List.of(new Moves.Move(s0, s1, NumType.I64), new Moves.Move(s1, s2, NumType.I64),
+                new Moves.Move(s2, s0, NumType.I64)));
     }
 
     private static void check(List<Moves.Move> moves) {

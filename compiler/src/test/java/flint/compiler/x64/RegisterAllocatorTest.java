@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flint.compiler.microwasm.DropRange;
-import flint.compiler.microwasm.IntType;
+import flint.wasm.model.NumType;
 import flint.compiler.x64.asm.Assembler;
 import flint.compiler.x64.asm.CpuFeatures;
 import flint.compiler.x64.asm.Gpr;
@@ -22,7 +22,7 @@ class RegisterAllocatorTest {
 
     private Gpr pushNewRegister() {
         var r = ra.allocate();
-        ra.push(new StackEntry(Location.reg(r), IntType.I64));
+        ra.push(new StackEntry(Location.reg(r), NumType.I64));
         return r;
     }
 
@@ -49,7 +49,7 @@ class RegisterAllocatorTest {
         var copy = ra.exclusive(top);
         assertNotEquals(r, copy, "the shared register must not be modified in place");
         assertEquals(1, ra.refs(r));
-        ra.push(new StackEntry(Location.reg(copy), IntType.I64));
+        ra.push(new StackEntry(Location.reg(copy), NumType.I64));
         ra.verify();
         var alone = ra.pop();
         assertEquals(copy, ra.exclusive(alone), "an unshared register is its own exclusive copy");
@@ -76,7 +76,7 @@ class RegisterAllocatorTest {
     void reserveMovesTheOccupantsOfAFixedRegisterAway() {
         var r = ra.allocate();
         assertEquals(Gpr.RAX, r);
-        ra.push(new StackEntry(Location.reg(r), IntType.I32));
+        ra.push(new StackEntry(Location.reg(r), NumType.I32));
         ra.pick(0);
         ra.reserve(Gpr.RAX, Gpr.RDX);
         var moved = ((Location.Reg) ra.stack().get(0).location()).gpr();
@@ -93,7 +93,7 @@ class RegisterAllocatorTest {
         pushNewRegister();
         ra.pick(0);
         pushNewRegister();
-        ra.pushConst(IntType.I32, 7);
+        ra.pushConst(NumType.I32, 7);
         ra.spillAll();
         for (int i = 0; i < ra.stack().size(); i++) {
             assertTrue(!(ra.stack().get(i).location() instanceof Location.Reg), ra.stack().toString());
@@ -118,9 +118,9 @@ class RegisterAllocatorTest {
 
     @Test
     void resetTakesABlockConvention() {
-        var convention = List.of(new StackEntry(new Location.Slot(Frame.incomingOffset(0)), IntType.I32),
-                new StackEntry(Location.reg(Gpr.RBX), IntType.I64),
-                new StackEntry(new Location.Slot(Frame.slotOffset(3)), IntType.I64));
+        var convention = List.of(new StackEntry(new Location.Slot(Frame.incomingOffset(0)), NumType.I32),
+                new StackEntry(Location.reg(Gpr.RBX), NumType.I64),
+                new StackEntry(new Location.Slot(Frame.slotOffset(3)), NumType.I64));
         pushNewRegister();
         ra.reset(convention);
         assertEquals(3, ra.stack().size());
@@ -132,7 +132,7 @@ class RegisterAllocatorTest {
 
     @Test
     void flagsAreMaterializedIntoARegister() {
-        ra.push(new StackEntry(new Location.Flags(flint.compiler.x64.asm.Cond.L), IntType.I32));
+        ra.push(new StackEntry(new Location.Flags(flint.compiler.x64.asm.Cond.L), NumType.I32));
         ra.materializeFlags();
         assertInstanceOf(Location.Reg.class, ra.stack().peek(0).location());
         ra.verify();

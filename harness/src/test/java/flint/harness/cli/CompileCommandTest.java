@@ -21,7 +21,7 @@ class CompileCommandTest {
                 (module
                   (import "env" "log" (func $log (param i32)))
                   (func (export "inc") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
-                  (func (export "half") (param f32) (result f32) (f32.mul (local.get 0) (f32.const 0.5)))
+                  (func (export "half") (param v128) (result v128) (local.get 0))
                   (func (export "pick") (param i32) (result i32)
                     (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2)))))
                 """);
@@ -41,8 +41,8 @@ class CompileCommandTest {
                 function 3 "pick" [i32] -> [i32]
                 """), run.out());
         assertTrue(run.out().contains("L0.end:                               ; 2 callers\n"), run.out());
-        assertEquals("flint: " + module + ": f32 values are not supported by the native compiler yet "
-                + "(floating point; function 2, parameter 0)\n", run.err());
+        assertEquals("flint: " + module + ": v128 values are not supported by the native compiler yet "
+                + "(SIMD; function 2, parameter 0)\n", run.err());
     }
 
     @Test void microwasmIsTheDefaultStage() {
@@ -63,7 +63,7 @@ class CompileCommandTest {
     @Test void clearErrorsForWhatCannotBeCompiled() {
         var asm = CliRun.of("compile", module, "--emit", "asm");
         assertEquals(ExitCodes.BAD_INPUT, asm.exitCode(), "asm needs the whole module compiled");
-        assertTrue(asm.err().contains("f32 values are not supported by the native compiler yet"), asm.err());
+        assertTrue(asm.err().contains("v128 values are not supported by the native compiler yet"), asm.err());
         assertEquals(ExitCodes.USAGE, CliRun.of("compile", module, "--emit", "llvm").exitCode());
         var imported = CliRun.of("compile", module, "--function", "0");
         assertEquals(ExitCodes.USAGE, imported.exitCode());

@@ -1,5 +1,6 @@
 package flint.compiler.microwasm.interp;
 
+import flint.compiler.microwasm.FloatType;
 import flint.compiler.microwasm.IntType;
 import flint.compiler.microwasm.MicroOp;
 
@@ -18,6 +19,18 @@ final class Access {
         };
         // An i32 result is kept sign-extended: load8_u and load16_u are already non-negative.
         return l.type() == IntType.I32 ? (int) v : v;
+    }
+
+    /** f32 bits sign-extended, like every 32-bit value of the interpreter. */
+    static long load(ByteMemory m, MicroOp.FloatLoad l, int address) {
+        long offset = l.memArg().offset();
+        return l.type() == FloatType.F32 ? m.load32(address, offset) : m.load64(address, offset);
+    }
+
+    static void store(ByteMemory m, MicroOp.FloatStore s, int address, long value) {
+        long offset = s.memArg().offset();
+        if (s.type() == FloatType.F32) m.store32(address, offset, (int) value);
+        else m.store64(address, offset, value);
     }
 
     static void store(ByteMemory m, MicroOp.Store s, int address, long value) {

@@ -1,6 +1,8 @@
 package flint.compiler.microwasm.interp;
 
+import flint.compiler.microwasm.FloatSemantics;
 import flint.compiler.microwasm.IntBinaryOp;
+import flint.compiler.microwasm.MicroOp;
 import flint.compiler.microwasm.IntSemantics;
 import flint.compiler.microwasm.IntCondition;
 import flint.compiler.microwasm.IntType;
@@ -8,7 +10,7 @@ import flint.compiler.microwasm.IntUnaryOp;
 import flint.compiler.WasmTrap;
 import flint.compiler.microwasm.Width;
 
-/** Wasm's integer operators on the interpreter's {@code long} values (an i32 sign-extended). */
+/** Wasm's integer operators, and the trapping of float-to-integer truncations, on the interpreter's {@code long} values (an i32 sign-extended). */
 final class Arithmetic {
     private Arithmetic() {}
 
@@ -25,6 +27,17 @@ final class Arithmetic {
             throw new InterpreterTrap(WasmTrap.INTEGER_OVERFLOW, "integer overflow");
         }
         return IntSemantics.binary(type, op, a, b);
+    }
+
+    /** A float-to-integer truncation, trapping where Wasm does unless it saturates. */
+    static long trunc(MicroOp.FloatToInt t, long v) {
+        if (t.saturating()) return FloatSemantics.truncSat(t.from(), t.to(), t.signed(), v);
+        var failure = FloatSemantics.truncFailure(t.from(), t.to(), t.signed(), v);
+        if (failure == FloatSemantics.TruncFailure.NAN) {
+            throw new InterpreterTrap(WasmTrap.INVALID_CONVERSION, "invalid conversion to integer");
+        }
+        if (failure == FloatSemantics.TruncFailure.OVERFLOW) throw new InterpreterTrap(WasmTrap.INTEGER_OVERFLOW, "integer overflow");
+        return FloatSemantics.trunc(t.from(), t.to(), t.signed(), v);
     }
 
     static boolean compare(IntType type, IntCondition c, long a, long b) {

@@ -2,6 +2,7 @@ package flint.compiler.microwasm.interp;
 
 import flint.compiler.WasmTrap;
 import flint.compiler.microwasm.DropRange;
+import flint.compiler.microwasm.FloatSemantics;
 import flint.compiler.microwasm.MicroOp;
 import flint.compiler.microwasm.MicrowasmModule;
 import flint.compiler.microwasm.UnsupportedFeatureException;
@@ -136,6 +137,27 @@ public final class Interpreter {
                         long b = pop();
                         long a = pop();
                         push(c != 0 ? a : b);
+                    }
+                    case MicroOp.F32Const c -> push(c.bits());
+                    case MicroOp.F64Const c -> push(c.bits());
+                    case MicroOp.FloatUnary u -> push(FloatSemantics.unary(u.type(), u.op(), pop()));
+                    case MicroOp.FloatBinary b -> {
+                        long rhs = pop();
+                        push(FloatSemantics.binary(b.type(), b.op(), pop(), rhs));
+                    }
+                    case MicroOp.FloatCompare c -> {
+                        long rhs = pop();
+                        push(FloatSemantics.compare(c.type(), c.condition(), pop(), rhs) ? 1 : 0);
+                    }
+                    case MicroOp.IntToFloat c -> push(FloatSemantics.fromInt(c.from(), c.to(), c.signed(), pop()));
+                    case MicroOp.FloatToInt t -> push(Arithmetic.trunc(t, pop()));
+                    case MicroOp.FloatConvert c -> push(FloatSemantics.convert(c.to(), pop()));
+                    // Values are kept as bit patterns already: f32 and i32 both sign-extended.
+                    case MicroOp.Reinterpret r -> { }
+                    case MicroOp.FloatLoad l -> push(Access.load(memory(), l, (int) pop()));
+                    case MicroOp.FloatStore s -> {
+                        long value = pop();
+                        Access.store(memory(), s, (int) pop(), value);
                     }
                     case MicroOp.Load l -> push(Access.load(memory(), l, (int) pop()));
                     case MicroOp.Store s -> {

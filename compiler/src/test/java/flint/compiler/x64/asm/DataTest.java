@@ -39,6 +39,27 @@ class DataTest {
         assertEquals(List.of(), a.relocations(), "pool references are resolved internally");
     }
 
+    /**
+     * The pool operands the float backend uses, including an instruction with an imm8 after the
+     * displacement (roundss): RIP-relative addressing counts from the end of the instruction.
+     */
+    @Test
+    void floatOperatorsWithPoolOperands() {
+        var check = new ObjdumpCheck();
+        var a = check.asm();
+        Label c1 = a.constant32(0x4f000000);
+        Label c2 = a.constant64(0x43e0000000000000L);
+        Label c3 = a.constant32(0x80000000);
+        // roundss 0x00-0x0a, ucomisd 0x0a-0x12, xorps 0x12-0x19, cvtss2sd 0x19-0x21, ret; pool at 0x30
+        check.expect("roundss xmm0,DWORD PTR [rip+0x26],0x3 # 0x30", "66 0f 3a 0a 05 26 00 00 00 03",
+                        x -> x.roundss(XMM0, Mem.rip(c1), RoundingMode.TRUNC))
+                .expect("ucomisd xmm1,QWORD PTR [rip+0x2e] # 0x40", x -> x.ucomisd(XMM1, Mem.rip(c2)))
+                .expect("xorps xmm2,XMMWORD PTR [rip+0x37] # 0x50", x -> x.xorps(Xmm.XMM2, Mem.rip(c3)))
+                .expect("cvtss2sd xmm3,DWORD PTR [rip+0xf] # 0x30", x -> x.cvtss2sd(Xmm.XMM3, Mem.rip(c1)))
+                .expect("ret", Assembler::ret);
+        check.verify();
+    }
+
     @Test
     void poolContentsAndAlignment() {
         var a = new Assembler(CpuFeatures.all());
