@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The module trapped (while instantiating or in the call) or threw an uncaught Wasm exception. */
     public static final int TRAP = 1;
+    /** {@code flint replay}: the engines diverged (replay has no trap exit: a trap every engine agrees on is agreement). */
+    public static final int DIVERGED = 1;
     /** The command line is wrong: options, argument count or syntax, an unknown export. */
     public static final int USAGE = 2;
     /** The input is bad: a missing or unreadable file, a malformed or invalid module, a link error. */
@@ -26,7 +28,7 @@ public final class ExitCodes {
     static Map<String, String> help() {
         var help = new LinkedHashMap<String, String>();
         help.put(Integer.toString(OK), "success");
-        help.put(Integer.toString(TRAP), "the module trapped or threw an uncaught exception");
+        help.put(Integer.toString(TRAP), "the module trapped or threw an uncaught exception (replay: the engines diverged)");
         help.put(Integer.toString(USAGE), "usage error (options, arguments, unknown export)");
         help.put(Integer.toString(BAD_INPUT), "bad input: missing/unreadable file, malformed/invalid module, link error");
         help.put(Integer.toString(INTERNAL), "internal error in Flint or an engine");

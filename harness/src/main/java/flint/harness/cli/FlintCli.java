@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "flint",
         description = "WebAssembly conformance and differential-fuzzing workbench.",
-        subcommands = {RunCommand.class, ValidateCommand.class, GenCommand.class, DumpCommand.class, SpecCommand.class, CompileCommand.class, PrintCommand.class, FetchTestsuiteCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, DumpCommand.class, PrintCommand.class, CompileCommand.class,
+                GenCommand.class, ReplayCommand.class, FuzzCommand.class, MergeCommand.class, SpecCommand.class,
+                FetchTestsuiteCommand.class, CommandLine.HelpCommand.class},
         mixinStandardHelpOptions = true,
         versionProvider = FlintCli.Version.class)
 public final class FlintCli implements Runnable {

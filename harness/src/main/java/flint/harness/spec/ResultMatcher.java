@@ -10,7 +10,7 @@ import flint.wasm.value.Value;
 import java.util.List;
 
 /** Matches actual results against an {@code assert_return}'s expectations, with the spec's NaN rules. */
-final class ResultMatcher {
+public final class ResultMatcher {
     private ResultMatcher() {}
 
     /** Null when all match, else a description of the first mismatch. */
@@ -76,7 +76,8 @@ final class ResultMatcher {
         };
     }
 
-    static boolean nan32(int bits, NanKind kind) {
+    /** Whether {@code bits} is an f32 NaN of {@code kind} (sign ignored); also the differential oracle's NaN rule. */
+    public static boolean nan32(int bits, NanKind kind) {
         int magnitude = bits & 0x7FFF_FFFF;
         return switch (kind) {
             case CANONICAL -> magnitude == 0x7FC0_0000;
@@ -84,7 +85,8 @@ final class ResultMatcher {
         };
     }
 
-    static boolean nan64(long bits, NanKind kind) {
+    /** Whether {@code bits} is an f64 NaN of {@code kind} (sign ignored). */
+    public static boolean nan64(long bits, NanKind kind) {
         long magnitude = bits & 0x7FFF_FFFF_FFFF_FFFFL;
         return switch (kind) {
             case CANONICAL -> magnitude == 0x7FF8_0000_0000_0000L;

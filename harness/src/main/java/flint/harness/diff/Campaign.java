@@ -1,0 +1,298 @@
+package flint.harness.diff;
+
+import flint.wasm.binary.CodeReader;
+import flint.wasm.binary.ModuleDecoder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fuzz campaign: {@code jobs} driver threads, each owning a worker JVM, take module indices
+ * (this shard's share), make each module from its seed, have the worker run it and record what
+ * comes back. Findings and state are written the moment they happen; at the end every new bucket
+ * is minimized, given third opinions and reported, and a summary with plots is written.
+ */
+public final class Campaign {
+
+    public record Config(Duration duration, int jobs, long seed, List<String> features, Path out, boolean resume,
+                         int shardIndex, int shardCount, List<String> engines, int callsPerExport, Duration stepTimeout,
+                         Duration moduleTimeout, long maxModules, boolean thirdOpinions, List<String> workerJvmOptions) {}
+
+    private final Config config;
+    private final ModuleSource source;
+    private final Minimizer minimizer;
+    private final PrintStream status;
+    private final ReportWriter reports;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicLong nextIndex = new AtomicLong();
+    private final AtomicLong modules = new AtomicLong(), calls = new AtomicLong(), findings = new AtomicLong(), inconclusive = new AtomicLong();
+    private final Set<String> buckets = ConcurrentHashMap.newKeySet();
+    private final Set<String> newBuckets = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> opcodes = new ConcurrentHashMap<>();
+    private long previousMillis;
+    private long startNanos;
+
+    public Campaign(Config config, ModuleSource source, Minimizer minimizer, PrintStream status) {
+        this.config = config;
+        this.source = source;
+        this.minimizer = minimizer;
+        this.status = status;
+        this.reports = new ReportWriter(config.out().resolve("findings"));
+    }
+
+    /** Asks the campaign to finish (Ctrl-C): running modules complete, then the end work runs. */
+    public void stop() {
+        stop.set(true);
+    }
+
+    public CampaignState run() throws InterruptedException {
+        try {
+            Files.createDirectories(config.out());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        restore();
+        nextIndex.compareAndSet(0, config.shardIndex());
+        startNanos = System.nanoTime();
+        var drivers = new ArrayList<Thread>();
+        for (int j = 0; j < config.jobs(); j++) drivers.add(Thread.ofPlatform().name("fuzz-driver-" + j).start(this::drive));
+        long lastStats = 0;
+        while (drivers.stream().anyMatch(Thread::isAlive)) {
+            Thread.sleep(200);
+            if (elapsedMillis() >= config.duration().toMillis()) stop.set(true);
+            statusLine();
+            if (elapsedMillis() - lastStats >= 5000) {
+                lastStats = elapsedMillis();
+                writeStats();
+            }
+        }
+        for (var d : drivers) d.join();
+        writeStats();
+        status.println();
+        finish();
+        return state();
+    }
+
+    /** One driver: a worker JVM and the loop of modules it runs; a dead or hung worker is replaced. */
+    private void drive() {
+        WorkerProcess worker = null;
+        try {
+            while (!stop.get() && (config.maxModules() <= 0 || modules.get() < config.maxModules())) {
+                long index = nextIndex.getAndAdd(config.shardCount());
+                if (config.maxModules() > 0 && index / config.shardCount() >= config.maxModules()) break;
+                long seed = DifferentialOracle.mix(config.seed(), "module", (int) index) ^ index;
+                var module = source.module(seed);
+                countOpcodes(module.bytes());
+                if (worker == null || !worker.alive()) worker = WorkerProcess.start(config.workerJvmOptions());
+                var generator = new LinkedHashMap<>(module.config());
+                generator.put("description", module.description());
+                generator.put("features", String.join(",", config.features()));
+                var request = new WorkerProtocol.Request(index, seed, Base64.getEncoder().encodeToString(module.bytes()), generator,
+                        config.engines(), config.callsPerExport(), config.stepTimeout().toMillis(), false);
+                switch (worker.send(request, config.moduleTimeout())) {
+                    case WorkerProcess.Reply.Answer(var response) -> {
+                        calls.addAndGet(response.calls());
+                        response.inconclusive().values().forEach(inconclusive::addAndGet);
+                        if (response.finding() != null) found(module.bytes(), response.finding());
+                        if (response.restart()) { worker.close(); worker = null; }
+                    }
+                    case WorkerProcess.Reply.Died(var exit, var tail) when stop.get() -> {
+                        // Ctrl-C reaches the workers too (same process group): not a crash of the module
+                        worker.close();
+                        worker = null;
+                        continue;
+                    }
+                    case WorkerProcess.Reply.Died(var exit, var tail) -> {
+                        found(module.bytes(), workerFinding("native-crash", "the worker JVM died (exit code " + exit + ")", tail, seed, generator));
+                        worker.close();
+                        worker = null;
+                    }
+                    case WorkerProcess.Reply.TimedOut t -> {
+                        found(module.bytes(), workerFinding("hang", "the worker did not answer within "
+                                + config.moduleTimeout().toSeconds() + " s", "", seed, generator));
+                        worker.close();
+                        worker = null;
+                    }
+                }
+                modules.incrementAndGet();
+            }
+        } catch (IOException e) {
+            status.println("\nflint fuzz: cannot start a worker: " + e.getMessage());
+            stop.set(true);
+        } finally {
+            if (worker != null) worker.close();
+        }
+    }
+
+    /** A finding for a worker that crashed or hung: the whole module is the input, no step is known. */
+    private Finding workerFinding(String kind, String what, String tail, long seed, Map<String, String> generator) {
+        var signature = kind + "|worker|" + String.join(",", config.engines());
+        return new Finding(Finding.FORMAT, Buckets.bucket(kind, signature), signature, kind,
+                "A worker running " + String.join(" and ", config.engines()) + " " + (kind.equals("hang") ? "hung" : "crashed") + ".",
+                what + (tail.isBlank() ? "" : "\n" + tail), seed, generator, config.engines(), List.of(), 0,
+                Map.of("worker", what), List.of(), java.time.Instant.now().toString());
+    }
+
+    /** Written at once, so nothing is lost if the campaign is killed; a known bucket only counts. */
+    private void found(byte[] module, Finding finding) {
+        findings.incrementAndGet();
+        appendLine(config.out().resolve("findings.jsonl"), Map.of("bucket", finding.bucket(), "seed", finding.seed(), "at", elapsedMillis()));
+        if (buckets.add(finding.bucket())) {
+            newBuckets.add(finding.bucket());
+            synchronized (reports) {
+                reports.write(module, finding);
+            }
+        }
+        saveState();
+    }
+
+    /** The end: minimize, ask third opinions, rewrite each new bucket; then index, summary, plots. */
+    private void finish() {
+        for (var bucket : newBuckets.stream().sorted().toList()) {
+            var dir = reports.root().resolve(bucket);
+            try {
+                var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
+                byte[] module = Files.readAllBytes(dir.resolve("repro.wasm"));
+                byte[] minimized = minimizer.minimize(module, candidate -> true);
+                if (config.thirdOpinions() && finding.engines().size() >= 2 && !finding.outcomes().containsKey("worker")) {
+                    finding = finding.withThirdOpinions(ThirdOpinions.standard().of(minimized, finding));
+                }
+                reports.write(minimized, finding);
+            } catch (IOException | RuntimeException e) {
+                status.println("flint fuzz: could not finish " + bucket + ": " + e.getMessage());
+            }
+        }
+        reports.writeIndex();
+        saveState();
+        writeSummary();
+    }
+
+    private void countOpcodes(byte[] module) {
+        try {
+            var decoded = ModuleDecoder.decode(module);
+            for (var body : decoded.codes()) {
+                var reader = new CodeReader(body);
+                while (reader.hasNext()) opcodes.merge(reader.skip().mnemonic(), 1L, Long::sum);
+            }
+        } catch (RuntimeException e) {
+            // an undecodable module has no opcodes to count; the oracle will say what is wrong
+        }
+    }
+
+    private long elapsedMillis() {
+        return previousMillis + (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private void statusLine() {
+        double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
+        long e = elapsedMillis() / 1000;
+        status.printf("\r[%02d:%02d:%02d] %.1f exec/s  modules %d  calls %d  findings %d  buckets %d  inconclusive %d   ",
+                e / 3600, e / 60 % 60, e % 60, (modules.get() - 0) / seconds, modules.get(), calls.get(), findings.get(),
+                buckets.size(), inconclusive.get());
+        status.flush();
+    }
+
+    private void writeStats() {
+        var line = new LinkedHashMap<String, Object>();
+        line.put("elapsedMillis", elapsedMillis());
+        line.put("modules", modules.get());
+        line.put("calls", calls.get());
+        line.put("findings", findings.get());
+        line.put("buckets", buckets.size());
+        line.put("inconclusive", inconclusive.get());
+        line.put("opcodesSeen", opcodes.size());
+        appendLine(config.out().resolve("stats.jsonl"), line);
+        saveState();
+    }
+
+    private synchronized void appendLine(Path file, Object value) {
+        try {
+            Files.writeString(file, FindingJson.LINES.writeValueAsString(value) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CampaignState state() {
+        return new CampaignState(config.seed(), config.shardIndex(), config.shardCount(), nextIndex.get(), modules.get(), calls.get(),
+                findings.get(), inconclusive.get(), elapsedMillis(), buckets.stream().sorted().toList(), new java.util.TreeMap<>(opcodes));
+    }
+
+    private synchronized void saveState() {
+        FindingJson.write(config.out().resolve("state.json"), state());
+    }
+
+    private void restore() {
+        var file = config.out().resolve("state.json");
+        if (!config.resume() || !Files.isRegularFile(file)) return;
+        var state = FindingJson.read(file, CampaignState.class);
+        if (state.seed() != config.seed() || state.shardIndex() != config.shardIndex() || state.shardCount() != config.shardCount()) {
+            throw new IllegalArgumentException("--resume: " + file + " is of seed " + state.seed() + " shard " + state.shardIndex()
+                    + "/" + state.shardCount() + ", not of this campaign");
+        }
+        nextIndex.set(state.nextIndex());
+        modules.set(state.modules());
+        calls.set(state.calls());
+        findings.set(state.findings());
+        inconclusive.set(state.inconclusive());
+        previousMillis = state.elapsedMillis();
+        buckets.addAll(state.buckets());
+        opcodes.putAll(state.opcodes());
+    }
+
+    private void writeSummary() {
+        var xs = new ArrayList<Double>();
+        var execs = new ArrayList<Double>();
+        var bucketCounts = new ArrayList<Double>();
+        try {
+            var stats = config.out().resolve("stats.jsonl");
+            if (Files.exists(stats)) {
+                for (var line : Files.readAllLines(stats)) {
+                    var node = FindingJson.LINES.readTree(line);
+                    xs.add(node.get("elapsedMillis").asDouble() / 1000);
+                    execs.add(node.get("modules").asDouble());
+                    bucketCounts.add(node.get("buckets").asDouble());
+                }
+            }
+            AtomicFiles.writeString(config.out().resolve("executions.svg"), Plots.line("modules executed", "s", xs, execs));
+            AtomicFiles.writeString(config.out().resolve("buckets.svg"), Plots.line("buckets found", "s", xs, bucketCounts));
+            AtomicFiles.writeString(config.out().resolve("opcodes.svg"), Plots.bars("opcode coverage (top 60)", opcodes, 60));
+            var s = state();
+            var md = new StringBuilder("# Fuzz campaign\n\n");
+            md.append("| | |\n|---|---|\n");
+            md.append("| seed | ").append(s.seed()).append(" |\n| shard | ").append(s.shardIndex()).append("/").append(s.shardCount()).append(" |\n");
+            md.append("| engines | ").append(String.join(", ", config.engines())).append(" |\n");
+            md.append("| elapsed | ").append(s.elapsedMillis() / 1000).append(" s |\n| modules | ").append(s.modules()).append(" |\n");
+            md.append("| calls | ").append(s.calls()).append(" |\n| findings | ").append(s.findings()).append(" |\n");
+            md.append("| buckets | ").append(s.buckets().size()).append(" |\n| inconclusive | ").append(s.inconclusive()).append(" |\n");
+            md.append("| opcodes seen | ").append(s.opcodes().size()).append(" |\n\n");
+            md.append("![executions](executions.svg)\n\n![buckets](buckets.svg)\n\n![opcodes](opcodes.svg)\n\n");
+            md.append("## Buckets\n\n");
+            if (s.buckets().isEmpty()) md.append("None.\n");
+            for (var b : s.buckets()) md.append("- [").append(b).append("](findings/").append(b).append("/README.md)").append(newBuckets.contains(b) ? " (new)" : "").append("\n");
+            md.append("\nBrowse `findings/index.html` for the pages that replay each bucket in the browser.\n");
+            AtomicFiles.writeString(config.out().resolve("summary.md"), md.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The buckets this campaign found that were not known when it started. */
+    public Set<String> newBuckets() {
+        return new LinkedHashSet<>(newBuckets);
+    }
+}

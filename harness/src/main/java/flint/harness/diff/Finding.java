@@ -1,0 +1,38 @@
+package flint.harness.diff;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of a bucket's {@code finding.json}: enough to replay the divergence without the
+ * generator (the calls are recorded with their arguments) and to read it without Flint.
+ *
+ * @param seed the module's seed (and the arguments' seed) in the campaign, or 0 for a file
+ * @param generator the module source's description and configuration
+ * @param engines the engines compared, reference first
+ * @param calls every call up to and including the diverging one, with argument values and the
+ *     callee's result types (which the JavaScript runner needs to read results back)
+ * @param step the diverging step: 0 for instantiation, else the call's position plus one
+ * @param outcomes each engine's outcome of the diverging step, as text
+ * @param thirdOpinions further engines' outcomes of the same step and which side they take
+ */
+public record Finding(int format, String bucket, String signature, String kind, String summary, String detail,
+                      long seed, Map<String, String> generator, List<String> engines, List<FindingCall> calls,
+                      int step, Map<String, String> outcomes, List<ThirdOpinion> thirdOpinions, String foundAt) {
+
+    public static final int FORMAT = 1;
+
+    public record FindingCall(String export, List<JsonValue> args, List<String> results) {}
+
+    /**
+     * @param engine e.g. {@code chicory-compiler}, {@code v8-liftoff}
+     * @param outcome its outcome of the diverging step, or why there is none
+     * @param sidesWith the engine it agrees with, "both", "neither" or "unavailable"
+     */
+    public record ThirdOpinion(String engine, String outcome, String sidesWith) {}
+
+    public Finding withThirdOpinions(List<ThirdOpinion> opinions) {
+        return new Finding(format, bucket, signature, kind, summary, detail, seed, generator, engines, calls, step,
+                outcomes, List.copyOf(opinions), foundAt);
+    }
+}
