@@ -2,6 +2,8 @@ package flint.harness.cli;
 
 import flint.harness.diff.Campaign;
 import flint.harness.diff.CorpusModuleSource;
+import flint.harness.diff.GeneratorModuleSource;
+import flint.harness.diff.ModuleSource;
 import flint.harness.diff.Minimizer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +40,8 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Campaign seed (default: from the clock; printed).")
     Long seed;
 
-    @Option(names = "--features", split = ",", description = "Wasm features for the generator (recorded; the corpus source ignores them).")
+    @Option(names = "--features", split = ",", description = "Wasm features for the generator, as flint gen takes them"
+            + " (default: Wasm 2.0 without SIMD).")
     List<String> features = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/fuzz/<timestamp>).")
@@ -53,8 +56,8 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--engines", split = ",", defaultValue = "chicory,flint", description = "Engines, reference first (default: ${DEFAULT-VALUE}).")
     List<String> engines;
 
-    @Option(names = "--corpus", defaultValue = "corpus/samples", paramLabel = "DIR",
-            description = "Modules to replay and mutate until the generator is plugged in (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Replay and mutate the modules of DIR instead of generating modules.")
     Path corpus;
 
     @Option(names = "--calls", defaultValue = "4", description = "Calls per export (default: ${DEFAULT-VALUE}).")
@@ -78,9 +81,11 @@ final class FuzzCommand implements Callable<Integer> {
         if (jobs < 1) throw CliError.usage("--jobs must be at least 1");
         long campaignSeed = seed != null ? seed : System.currentTimeMillis();
         var dir = out != null ? out : Path.of("reports", "fuzz", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        CorpusModuleSource source;
+        ModuleSource source;
         try {
-            source = new CorpusModuleSource(corpus);
+            source = corpus != null ? new CorpusModuleSource(corpus) : new GeneratorModuleSource(String.join(",", features));
+        } catch (IllegalArgumentException e) {
+            throw CliError.usage(e.getMessage());
         } catch (RuntimeException e) {
             throw CliError.badInput(e.getMessage(), e);
         }

@@ -2,8 +2,11 @@ package flint.harness.diff;
 
 import flint.harness.Engines;
 import flint.harness.engine.Engine;
-import flint.harness.engine.ExternType;
 import flint.harness.engine.ExportDesc;
+import flint.harness.engine.ExternType;
+import flint.harness.engine.Imports;
+import flint.harness.gen.GeneratedImports;
+import flint.wasm.binary.ModuleDecoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,6 +104,19 @@ public final class DifferentialOracle {
         }
     }
 
+    /**
+     * The host functions a module imports from the generators' host module ({@link GeneratedImports}):
+     * every engine gets the same deterministic Java functions, so a call through an import is
+     * compared like any other. Other imports stay unresolved (a link error every engine agrees on).
+     */
+    private static Imports hostImports(byte[] module) {
+        try {
+            return GeneratedImports.forModule(ModuleDecoder.decode(module));
+        } catch (RuntimeException malformed) {
+            return Imports.NONE; // every engine reports the malformed module itself
+        }
+    }
+
     /** One module's run: the bookkeeping of steps, divergences and inconclusive steps. */
     private final class Run {
         final List<EngineRunner> runners;
@@ -116,7 +132,8 @@ public final class DifferentialOracle {
 
         Verdict go(byte[] module, long seed, List<Call> plannedCalls) {
             var outcomes = new LinkedHashMap<String, Outcome>();
-            for (var runner : runners) outcomes.put(runner.name(), runner.instantiate(module));
+            var imports = hostImports(module);
+            for (var runner : runners) outcomes.put(runner.name(), runner.instantiate(module, imports));
             record(0, null, outcomes, Comparison::instantiation);
             if (!stop && !(outcomes.values().iterator().next() instanceof Outcome.Instantiated)) stop = true; // all agree it failed
             if (!stop) checkExports();

@@ -1,6 +1,7 @@
 package flint.harness.diff;
 
 import flint.harness.engine.Engine;
+import flint.harness.engine.Imports;
 import flint.harness.engine.Instance;
 import flint.harness.engine.flint.FlintEngine;
 import java.time.Duration;
@@ -54,9 +55,9 @@ final class EngineRunner implements AutoCloseable {
         return Optional.ofNullable(instance);
     }
 
-    Outcome instantiate(byte[] module) {
+    Outcome instantiate(byte[] module, Imports imports) {
         return step(() -> {
-            instance = engine.instantiate(module);
+            instance = engine.instantiate(module, imports);
             return new Outcome.Instantiated();
         }, this::interruptInstantiation);
     }
