@@ -39,6 +39,9 @@ public final class Campaign {
     private final ReportWriter reports;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicLong nextIndex = new AtomicLong();
+    /** Why steps were inconclusive in this run (not kept across --resume), for the summary. */
+    private final java.util.concurrent.ConcurrentSkipListMap<String, Long> inconclusiveReasons =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AtomicLong modules = new AtomicLong(), calls = new AtomicLong(), findings = new AtomicLong(), inconclusive = new AtomicLong();
     private final Set<String> buckets = ConcurrentHashMap.newKeySet();
     private final Set<String> newBuckets = ConcurrentHashMap.newKeySet();
@@ -106,7 +109,10 @@ public final class Campaign {
                 switch (worker.send(request, config.moduleTimeout())) {
                     case WorkerProcess.Reply.Answer(var response) -> {
                         calls.addAndGet(response.calls());
-                        response.inconclusive().values().forEach(inconclusive::addAndGet);
+                        response.inconclusive().forEach((reason, n) -> {
+                            inconclusive.addAndGet(n);
+                            inconclusiveReasons.merge(reason, (long) n, Long::sum);
+                        });
                         if (response.finding() != null) found(module.bytes(), response.finding());
                         if (response.restart()) { worker.close(); worker = null; }
                     }
@@ -197,11 +203,20 @@ public final class Campaign {
         return previousMillis + (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** On a terminal the status line rewrites itself; in a log (CI, nohup) one line every 30 s. */
+    private static final boolean TERMINAL = System.console() != null;
+    private long lastLoggedStatus;
+
     private void statusLine() {
         double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
         long e = elapsedMillis() / 1000;
-        status.printf("\r[%02d:%02d:%02d] %.1f exec/s  modules %d  calls %d  findings %d  buckets %d  inconclusive %d   ",
-                e / 3600, e / 60 % 60, e % 60, (modules.get() - 0) / seconds, modules.get(), calls.get(), findings.get(),
+        if (!TERMINAL) {
+            if (e - lastLoggedStatus < 30) return;
+            lastLoggedStatus = e;
+        }
+        status.printf((TERMINAL ? "\r" : "") + "[%02d:%02d:%02d] %.1f exec/s  modules %d  calls %d  findings %d  buckets %d  inconclusive %d   "
+                        + (TERMINAL ? "" : "%n"),
+                e / 3600, e / 60 % 60, e % 60, modules.get() / seconds, modules.get(), calls.get(), findings.get(),
                 buckets.size(), inconclusive.get());
         status.flush();
     }
@@ -280,6 +295,11 @@ public final class Campaign {
             md.append("| calls | ").append(s.calls()).append(" |\n| findings | ").append(s.findings()).append(" |\n");
             md.append("| buckets | ").append(s.buckets().size()).append(" |\n| inconclusive | ").append(s.inconclusive()).append(" |\n");
             md.append("| opcodes seen | ").append(s.opcodes().size()).append(" |\n\n");
+            if (!inconclusiveReasons.isEmpty()) {
+                md.append("Inconclusive steps of this run by reason: ");
+                md.append(String.join(", ", inconclusiveReasons.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+                md.append(".\n\n");
+            }
             md.append("![executions](executions.svg)\n\n![buckets](buckets.svg)\n\n![opcodes](opcodes.svg)\n\n");
             md.append("## Buckets\n\n");
             if (s.buckets().isEmpty()) md.append("None.\n");
