@@ -1,0 +1,158 @@
+package flint.harness.cli;
+
+import flint.harness.Engines;
+import flint.harness.engine.Engine;
+import flint.harness.shrink.EnginePairPredicate;
+import flint.harness.shrink.ShrinkBudget;
+import flint.harness.shrink.ShrinkReport;
+import flint.harness.shrink.Shrinker;
+import flint.wasm.binary.ModuleEncoder;
+import flint.wasm.text.WatPrinter;
+import flint.wasm.validate.InvalidModuleException;
+import flint.wasm.validate.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code flint shrink FILE --engines A,B}: minimizes a module on which two engines disagree,
+ * keeping the first disagreement (its divergence signature) at every step.
+ */
+@Command(
+        name = "shrink",
+        description = "Shrink a module on which two engines disagree, keeping the same divergence.",
+        footerHeading = "%n",
+        footer = "Both engines run in this JVM. Every exported function is called once, in export order, with zero "
+                + "arguments; the first difference (which export, and whether each engine returned or trapped, with the "
+                + "trap kind) is the divergence to preserve. Every candidate is validated before it is run. The result "
+                + "goes to FILE with its extension replaced by '.shrunk.wasm' unless --out says otherwise.%n%n"
+                + "Durations: 500ms, 60s, 5m, 1h, or a number of seconds.%n",
+        mixinStandardHelpOptions = true)
+final class ShrinkCommand implements Callable<Integer> {
+
+    /** How engines are found by name; tests put an engine that miscomputes on purpose here. */
+    static Function<String, Optional<Engine>> engines = Engines::create;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm, or .wat text).")
+    Path file;
+
+    @Option(names = "--engines", required = true, paramLabel = "A,B",
+            description = "The two engines to compare, by name: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = RunCommand.EngineNames.class)
+    String enginePair;
+
+    @Option(names = "--out", paramLabel = "OUT", description = "Where to write the shrunk module (default: beside FILE, named *.shrunk.wasm).")
+    Path out;
+
+    @Option(names = "--budget", paramLabel = "DURATION", defaultValue = "60s",
+            description = "Stop after this long even short of a fixed point (default: ${DEFAULT-VALUE}).")
+    String budget;
+
+    @Option(names = "--max-attempts", paramLabel = "N",
+            description = "Stop after this many candidates (default: no limit).")
+    Long maxAttempts;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s",
+            description = "How long one instantiation or call may run before it is interrupted (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--print", description = "Print the shrunk module in the text format.")
+    boolean print;
+
+    @Override public Integer call() {
+        var engineNames = List.of(enginePair.split(",", -1));
+        if (engineNames.size() != 2 || engineNames.get(0).equals(engineNames.get(1))) {
+            throw CliError.usage("--engines takes two different engines, e.g. --engines chicory,flint; got " + String.join(",", engineNames));
+        }
+        var nameA = engineNames.get(0);
+        var nameB = engineNames.get(1);
+        checkEngine(nameA);
+        checkEngine(nameB);
+        if (maxAttempts != null && maxAttempts <= 0) throw CliError.usage("--max-attempts must be positive");
+        var shrinkBudget = new ShrinkBudget(duration("--budget", budget), maxAttempts == null ? Long.MAX_VALUE : maxAttempts);
+        var callTimeout = duration("--timeout", timeout);
+
+        byte[] bytes = ModuleFiles.readBinary(file);
+        var module = ModuleFiles.decode(file, bytes);
+        try {
+            Validator.validate(module);
+        } catch (InvalidModuleException e) {
+            throw CliError.badInput(file + ": invalid module: " + e.getMessage(), e);
+        }
+        var stdout = spec.commandLine().getOut();
+        try (var oracle = new EnginePairPredicate(nameA, () -> engines.apply(nameA).orElseThrow(),
+                nameB, () -> engines.apply(nameB).orElseThrow(), callTimeout)) {
+            var divergences = oracle.divergences(ModuleEncoder.encode(module));
+            if (divergences.isEmpty()) {
+                throw CliError.badInput(file + ": " + nameA + " and " + nameB
+                        + " agree on every export (or fail): no divergence to preserve", null);
+            }
+            var target = divergences.getFirst();
+            stdout.println("divergence: " + target);
+            ShrinkReport report;
+            try {
+                report = Shrinker.shrink(module, oracle.preserving(target), shrinkBudget);
+            } catch (IllegalArgumentException e) {
+                // The first run showed the divergence, the shrinker's own check did not: the engines are nondeterministic here.
+                throw CliError.badInput(file + ": the divergence does not reproduce (" + e.getMessage() + ")", e);
+            }
+            var destination = out != null ? out : defaultOutput(file);
+            write(destination, ModuleEncoder.encode(report.module()));
+            stdout.println(report.summary());
+            stdout.println("wrote " + destination);
+            if (print) stdout.print(WatPrinter.print(report.module()));
+        }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void checkEngine(String name) {
+        if (engines.apply(name).isEmpty()) {
+            throw CliError.usage("unknown engine '" + name + "'; known engines: " + String.join(", ", Engines.names()));
+        }
+    }
+
+    static Path defaultOutput(Path file) {
+        var name = file.getFileName().toString();
+        var stem = name.replaceFirst("\\.(wasm|wat)$", "");
+        return file.resolveSibling(stem + ".shrunk.wasm");
+    }
+
+    private static void write(Path destination, byte[] bytes) {
+        try {
+            Files.write(destination, bytes);
+        } catch (IOException e) {
+            throw new CliError(ExitCodes.BAD_INPUT, destination + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    static Duration duration(String option, String text) {
+        var m = DURATION.matcher(text.trim());
+        if (!m.matches()) throw CliError.usage(option + ": not a duration: '" + text + "' (e.g. 500ms, 60s, 5m)");
+        long n = Long.parseLong(m.group(1));
+        var unit = m.group(2) == null ? "s" : m.group(2);
+        var d = switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (d.isZero()) throw CliError.usage(option + " must be positive");
+        return d;
+    }
+}
