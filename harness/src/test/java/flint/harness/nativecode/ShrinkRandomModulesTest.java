@@ -26,7 +26,7 @@ class ShrinkRandomModulesTest {
     @ParameterizedTest
     @ValueSource(longs = {10, 19, 33})
     void randomModulesShrinkCleanly(long seed) {
-        var module = WatParser.parse(new RandomIntegerModules(seed).module(8));
+        var module = WatParser.parse(new RandomNumericModules(seed).module(8));
         try (var oracle = new EnginePairPredicate("chicory", ChicoryEngine::new, MiscomputingEngine.NAME,
                 MiscomputingEngine::new, Duration.ofSeconds(1))) {
             var divergences = oracle.divergences(ModuleEncoder.encode(module));
