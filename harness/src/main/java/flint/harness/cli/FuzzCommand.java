@@ -73,6 +73,10 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--max-modules", defaultValue = "0", description = "Stop after this many modules (0: no limit).")
     long maxModules;
 
+    @Option(names = "--shrink-budget", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Time to shrink each new bucket's reproducer, in a child JVM; 0 keeps modules as found (default: ${DEFAULT-VALUE}).")
+    int shrinkBudget;
+
     @Option(names = "--no-third-opinions", negatable = true, defaultValue = "true", description = "Ask chicory-compiler and V8 at the end.")
     boolean thirdOpinions;
 
@@ -97,7 +101,9 @@ final class FuzzCommand implements Callable<Integer> {
                 List.of("-Xmx1g"));
         var err = System.err;
         err.println("flint fuzz: seed " + campaignSeed + ", shard " + shard + ", " + jobs + " job(s), output " + dir);
-        var campaign = new Campaign(config, source, Minimizer.IDENTITY, err);
+        var minimizer = shrinkBudget > 0 ? Minimizer.inChildJvm(Duration.ofSeconds(shrinkBudget), List.of("-Xmx1g"))
+                : Minimizer.IDENTITY;
+        var campaign = new Campaign(config, source, minimizer, err);
         var main = Thread.currentThread();
         var hook = Thread.ofPlatform().unstarted(() -> {
             campaign.stop();

@@ -46,10 +46,11 @@ final class ShrinkCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm, or .wat text).")
+    @Parameters(index = "0", paramLabel = "FILE|DIR",
+            description = "The module (.wasm, or .wat text), or a finding folder of flint fuzz (repro.wasm + finding.json).")
     Path file;
 
-    @Option(names = "--engines", required = true, paramLabel = "A,B",
+    @Option(names = "--engines", paramLabel = "A,B",
             description = "The two engines to compare, by name: ${COMPLETION-CANDIDATES}.",
             completionCandidates = RunCommand.EngineNames.class)
     String enginePair;
@@ -73,6 +74,8 @@ final class ShrinkCommand implements Callable<Integer> {
     boolean print;
 
     @Override public Integer call() {
+        if (Files.isDirectory(file) && Files.exists(file.resolve("finding.json"))) return shrinkFinding();
+        if (enginePair == null) throw CliError.usage("--engines A,B is required for a module file");
         var engineNames = List.of(enginePair.split(",", -1));
         if (engineNames.size() != 2 || engineNames.get(0).equals(engineNames.get(1))) {
             throw CliError.usage("--engines takes two different engines, e.g. --engines chicory,flint; got " + String.join(",", engineNames));
@@ -115,6 +118,32 @@ final class ShrinkCommand implements Callable<Integer> {
             stdout.println("wrote " + destination);
             if (print) stdout.print(WatPrinter.print(report.module()));
         }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * A finding folder: the oracle of {@code flint fuzz} replays the recorded calls on the finding's
+     * engines and the divergence signature must stay the same. Writes {@code shrunk.wasm} there.
+     */
+    private int shrinkFinding() {
+        if (enginePair != null) throw CliError.usage("a finding folder names its engines: drop --engines");
+        var finding = flint.harness.diff.FindingJson.read(file.resolve("finding.json"), flint.harness.diff.Finding.class);
+        byte[] bytes = ModuleFiles.read(file.resolve("repro.wasm"));
+        var shrinkBudget = new ShrinkBudget(duration("--budget", budget), maxAttempts == null ? Long.MAX_VALUE : maxAttempts);
+        var stdout = spec.commandLine().getOut();
+        stdout.println("divergence: " + finding.signature());
+        ShrinkReport report;
+        try {
+            report = flint.harness.diff.FindingShrinker.forFinding(finding).shrink(bytes, finding, shrinkBudget);
+        } catch (IllegalArgumentException e) {
+            throw CliError.badInput(file + ": the divergence does not reproduce (" + e.getMessage() + ")", e);
+        }
+        var destination = out != null ? out : file.resolve("shrunk.wasm");
+        write(destination, ModuleEncoder.encode(report.module()));
+        stdout.println(report.summary());
+        stdout.println("wrote " + destination);
+        if (print) stdout.print(WatPrinter.print(report.module()));
         stdout.flush();
         return ExitCodes.OK;
     }

@@ -173,7 +173,8 @@ public final class Campaign {
             try {
                 var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
                 byte[] module = Files.readAllBytes(dir.resolve("repro.wasm"));
-                byte[] minimized = minimizer.minimize(module, candidate -> true);
+                byte[] minimized = minimizer.minimize(module, finding);
+                if (minimized.length < module.length) Files.write(dir.resolve("original.wasm"), module);
                 if (config.thirdOpinions() && finding.engines().size() >= 2 && !finding.outcomes().containsKey("worker")) {
                     finding = finding.withThirdOpinions(ThirdOpinions.standard().of(minimized, finding));
                 }

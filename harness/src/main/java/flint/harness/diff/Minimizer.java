@@ -1,16 +1,20 @@
 package flint.harness.diff;
 
-import java.util.function.Predicate;
-
 /**
- * Shrinks a reproducer while {@code reproduces} holds (the same divergence signature). The
- * structure-aware shrinker implements this; until then reports carry the module as found. In a
- * campaign the predicate runs native code, so it must be evaluated in a worker JVM.
+ * Shrinks a finding's reproducer, keeping its divergence signature. In a campaign the judging
+ * runs native code, so {@link #inChildJvm} does it in a child JVM: a crash there costs the
+ * shrinking, never the campaign or the finding.
  */
 @FunctionalInterface
 public interface Minimizer {
 
-    byte[] minimize(byte[] module, Predicate<byte[]> reproduces);
+    /** The smallest reproducer found, or {@code module} itself. */
+    byte[] minimize(byte[] module, Finding finding);
 
-    Minimizer IDENTITY = (module, reproduces) -> module;
+    Minimizer IDENTITY = (module, finding) -> module;
+
+    /** Shrinks with {@link FindingShrinker} in a child JVM, for at most {@code budget}. */
+    static Minimizer inChildJvm(java.time.Duration budget, java.util.List<String> jvmOptions) {
+        return (module, finding) -> ShrinkChild.run(module, finding, budget, jvmOptions);
+    }
 }

@@ -1,0 +1,75 @@
+package flint.harness.diff;
+
+import flint.harness.shrink.ShrinkBudget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The child JVM that shrinks one finding ({@link Minimizer#inChildJvm}): reads {@code repro.wasm}
+ * and {@code finding.json} from a folder, writes {@code shrunk.wasm} there, prints the shrinker's
+ * summary. Arguments: the folder, then the budget in seconds.
+ */
+public final class ShrinkChild {
+
+    private ShrinkChild() {}
+
+    public static void main(String[] args) throws IOException {
+        var dir = Path.of(args[0]);
+        var budget = ShrinkBudget.ofTime(Duration.ofSeconds(Long.parseLong(args[1])));
+        var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
+        byte[] module = Files.readAllBytes(dir.resolve("repro.wasm"));
+        var report = FindingShrinker.forFinding(finding).shrink(module, finding, budget);
+        Files.write(dir.resolve("shrunk.wasm"), flint.wasm.binary.ModuleEncoder.encode(report.module()));
+        System.out.println(report.summary());
+        System.exit(0); // engine threads abandoned on a timeout must not keep the JVM alive
+    }
+
+    /** Runs the child on a copy of the finding; the module itself if the child fails or overruns. */
+    static byte[] run(byte[] module, Finding finding, Duration budget, List<String> jvmOptions) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("flint-shrink");
+            Files.write(dir.resolve("repro.wasm"), module);
+            FindingJson.write(dir.resolve("finding.json"), finding);
+            var command = new ArrayList<String>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("--enable-native-access=ALL-UNNAMED");
+            command.addAll(jvmOptions);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(ShrinkChild.class.getName());
+            command.add(dir.toString());
+            command.add(Long.toString(Math.max(1, budget.toSeconds())));
+            var process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("shrink.log").toFile()).start();
+            // the shrinker stops itself at the budget; the margin covers start-up and a last candidate
+            if (!process.waitFor(budget.toSeconds() + 60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return module;
+            }
+            var shrunk = dir.resolve("shrunk.wasm");
+            return process.exitValue() == 0 && Files.exists(shrunk) ? Files.readAllBytes(shrunk) : module;
+        } catch (IOException e) {
+            return module;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return module;
+        } finally {
+            if (dir != null) deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (var f : files.toList()) Files.deleteIfExists(f);
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
