@@ -77,7 +77,7 @@ public final class Campaign {
         while (drivers.stream().anyMatch(Thread::isAlive)) {
             Thread.sleep(200);
             if (elapsedMillis() >= config.duration().toMillis()) stop.set(true);
-            statusLine();
+            statusLine(false);
             if (elapsedMillis() - lastStats >= 5000) {
                 lastStats = elapsedMillis();
                 writeStats();
@@ -85,7 +85,8 @@ public final class Campaign {
         }
         for (var d : drivers) d.join();
         writeStats();
-        status.println();
+        statusLine(true);
+        if (TERMINAL) status.println();
         finish();
         return state();
     }
@@ -208,10 +209,10 @@ public final class Campaign {
     private static final boolean TERMINAL = System.console() != null;
     private long lastLoggedStatus;
 
-    private void statusLine() {
+    private void statusLine(boolean last) {
         double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
         long e = elapsedMillis() / 1000;
-        if (!TERMINAL) {
+        if (!TERMINAL && !last) {
             if (e - lastLoggedStatus < 30) return;
             lastLoggedStatus = e;
         }
