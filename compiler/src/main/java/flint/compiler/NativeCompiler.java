@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <p>Errors: an invalid module throws the validator's {@link InvalidModuleException}, a malformed
  * body the decoder's exception. A valid function that this stage of the compiler cannot translate
- * yet (tables, bulk memory, reference types, SIMD, ...) becomes a stub that traps with
+ * yet (SIMD, typed function references, memory64, multiple memories, ...) becomes a stub that traps with
  * {@link WasmTrap#UNSUPPORTED}, and {@link CompiledModule#unsupported()} says why: the rest of the
  * module runs, and calling the stub is reported as a missing feature, never as a result.
  *

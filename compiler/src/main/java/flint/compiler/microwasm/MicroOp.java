@@ -2,6 +2,7 @@ package flint.compiler.microwasm;
 
 import flint.wasm.model.FuncType;
 import flint.wasm.model.MemArg;
+import flint.wasm.model.RefType;
 import flint.wasm.model.ValType;
 import java.util.List;
 import java.util.Objects;
@@ -320,4 +321,90 @@ public sealed interface MicroOp {
     record Call(int function, FuncType type) implements MicroOp {
         public Call { Objects.requireNonNull(type, "type"); }
     }
+
+    // ---- References ---------------------------------------------------------------------------------
+
+    /**
+     * The null reference of {@code type} ({@code funcref} or {@code externref}): natively 0.
+     * Stack: {@code [] -> [type]}.
+     */
+    record RefNull(RefType type) implements MicroOp {
+        public RefNull { Objects.requireNonNull(type, "type"); }
+    }
+
+    /** Stack: {@code [ref] -> [i32 (ref == null)]}; the operand is any reference type. */
+    record RefIsNull() implements MicroOp {}
+
+    RefIsNull REF_IS_NULL = new RefIsNull();
+
+    /** A reference to {@code function} (function index space). Stack: {@code [] -> [funcref]}. */
+    record RefFunc(int function) implements MicroOp {}
+
+    // ---- Tables -------------------------------------------------------------------------------------
+
+    /**
+     * Calls the function in element {@code index} of table {@code table} (of funcref), which must
+     * have the module's type {@code typeIndex} ({@code type}). Traps "undefined element" when the
+     * index is past the end, "uninitialized element" on null, "indirect call type mismatch" when
+     * the function's type differs, and like {@link Call} otherwise.
+     * Stack: {@code [params, i32 index] -> [results]}.
+     */
+    record CallIndirect(int typeIndex, int table, FuncType type) implements MicroOp {
+        public CallIndirect { Objects.requireNonNull(type, "type"); }
+    }
+
+    /**
+     * Element {@code index} of table {@code table}, whose elements are {@code type}; traps "out of
+     * bounds table access" past the end. Stack: {@code [i32 index] -> [type]}.
+     */
+    record TableGet(int table, RefType type) implements MicroOp {
+        public TableGet { Objects.requireNonNull(type, "type"); }
+    }
+
+    /** Stores into element {@code index}; traps like {@link TableGet}. Stack: {@code [i32 index, type value] -> []}. */
+    record TableSet(int table, RefType type) implements MicroOp {
+        public TableSet { Objects.requireNonNull(type, "type"); }
+    }
+
+    /** The length of table {@code table} in elements. Stack: {@code [] -> [i32]}. */
+    record TableSize(int table) implements MicroOp {}
+
+    /**
+     * Grows table {@code table} by {@code delta} elements set to {@code init}; pushes the old length,
+     * or -1 when it cannot grow. Stack: {@code [type init, i32 delta] -> [i32]}.
+     */
+    record TableGrow(int table, RefType type) implements MicroOp {
+        public TableGrow { Objects.requireNonNull(type, "type"); }
+    }
+
+    /**
+     * Sets {@code count} elements from {@code start} to {@code value}; traps "out of bounds table
+     * access" (writing nothing) when the range passes the end. Stack: {@code [i32 start, type value, i32 count] -> []}.
+     */
+    record TableFill(int table, RefType type) implements MicroOp {
+        public TableFill { Objects.requireNonNull(type, "type"); }
+    }
+
+    /** Copies {@code count} elements, ranges may overlap; traps like {@link TableFill}. Stack: {@code [i32 dst, i32 src, i32 count] -> []}. */
+    record TableCopy(int dstTable, int srcTable) implements MicroOp {}
+
+    /** Copies {@code count} elements of element segment {@code segment} from {@code src} into the table at {@code dst}. Stack: {@code [i32 dst, i32 src, i32 count] -> []}. */
+    record TableInit(int table, int segment) implements MicroOp {}
+
+    /** Drops element segment {@code segment} (it is empty from then on). No stack effect. */
+    record ElemDrop(int segment) implements MicroOp {}
+
+    // ---- Bulk memory --------------------------------------------------------------------------------
+
+    /** Copies {@code count} bytes, ranges may overlap; traps "out of bounds memory access" (writing nothing). Stack: {@code [i32 dst, i32 src, i32 count] -> []}. */
+    record MemoryCopy(int dstMemory, int srcMemory) implements MicroOp {}
+
+    /** Sets {@code count} bytes from {@code dst} to the low byte of {@code value}; traps like {@link MemoryCopy}. Stack: {@code [i32 dst, i32 value, i32 count] -> []}. */
+    record MemoryFill(int memory) implements MicroOp {}
+
+    /** Copies {@code count} bytes of data segment {@code segment} from {@code src} into memory at {@code dst}. Stack: {@code [i32 dst, i32 src, i32 count] -> []}. */
+    record MemoryInit(int memory, int segment) implements MicroOp {}
+
+    /** Drops data segment {@code segment}. No stack effect. */
+    record DataDrop(int segment) implements MicroOp {}
 }

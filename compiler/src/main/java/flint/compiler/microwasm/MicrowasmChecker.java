@@ -1,6 +1,7 @@
 package flint.compiler.microwasm;
 
 import flint.wasm.model.NumType;
+import flint.wasm.model.RefType;
 import flint.wasm.model.ValType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,12 +166,52 @@ public final class MicrowasmChecker implements MicrowasmSink {
             case MicroOp.MemoryGrow m -> unary(NumType.I32, NumType.I32);
             case MicroOp.GlobalGet g -> stack.add(g.type());
             case MicroOp.GlobalSet g -> pop(g.type());
-            case MicroOp.Call c -> {
-                var params = c.type().params();
-                for (int i = params.size() - 1; i >= 0; i--) pop(params.get(i));
-                stack.addAll(c.type().results());
+            case MicroOp.Call c -> call(c.type());
+            case MicroOp.RefNull r -> stack.add(r.type());
+            case MicroOp.RefIsNull r -> {
+                if (stack.isEmpty() || !(stack.getLast() instanceof RefType)) fail("ref.is_null of " + stack);
+                stack.removeLast();
+                stack.add(NumType.I32);
             }
+            case MicroOp.RefFunc r -> stack.add(RefType.FUNCREF);
+            case MicroOp.CallIndirect c -> {
+                pop(NumType.I32);
+                call(c.type());
+            }
+            case MicroOp.TableGet t -> unary(NumType.I32, t.type());
+            case MicroOp.TableSet t -> {
+                pop(t.type());
+                pop(NumType.I32);
+            }
+            case MicroOp.TableSize t -> stack.add(NumType.I32);
+            case MicroOp.TableGrow t -> {
+                pop(NumType.I32);
+                pop(t.type());
+                stack.add(NumType.I32);
+            }
+            case MicroOp.TableFill t -> {
+                pop(NumType.I32);
+                pop(t.type());
+                pop(NumType.I32);
+            }
+            case MicroOp.TableCopy t -> popI32s(3);
+            case MicroOp.TableInit t -> popI32s(3);
+            case MicroOp.MemoryCopy m -> popI32s(3);
+            case MicroOp.MemoryFill m -> popI32s(3);
+            case MicroOp.MemoryInit m -> popI32s(3);
+            case MicroOp.ElemDrop e -> { }
+            case MicroOp.DataDrop d -> { }
         }
+    }
+
+    private void call(flint.wasm.model.FuncType type) {
+        var params = type.params();
+        for (int i = params.size() - 1; i >= 0; i--) pop(params.get(i));
+        stack.addAll(type.results());
+    }
+
+    private void popI32s(int n) {
+        for (int i = 0; i < n; i++) pop(NumType.I32);
     }
 
     /** Checks each way out of a jump and counts one caller per distinct label. */

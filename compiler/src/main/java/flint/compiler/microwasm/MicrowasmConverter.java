@@ -7,6 +7,7 @@ import flint.wasm.model.Instruction;
 import flint.wasm.model.LocalGroup;
 import flint.wasm.model.NumType;
 import flint.wasm.model.Opcode;
+import flint.wasm.model.RefType;
 import flint.wasm.model.ValType;
 import flint.wasm.validate.FunctionValidator;
 import flint.wasm.validate.ModuleContext;
@@ -137,15 +138,18 @@ public final class MicrowasmConverter {
         frames.add(new ControlFrame(ControlFrame.Kind.FUNCTION, -1, true, 0, 0, type.results()));
         live = true;
         sink.beginFunction(new FunctionHeader(functionIndex, type, declared));
-        for (var t : declared) emit(zero((NumType) t));
+        for (var t : declared) emit(zero(t));
     }
 
-    private static MicroOp zero(NumType type) {
+    /** The initial value of a declared local: zero, or the null reference. */
+    private static MicroOp zero(ValType type) {
         return switch (type) {
-            case I32 -> I32_ZERO;
-            case I64 -> I64_ZERO;
-            case F32 -> F32_ZERO;
-            case F64 -> F64_ZERO;
+            case NumType.I32 -> I32_ZERO;
+            case NumType.I64 -> I64_ZERO;
+            case NumType.F32 -> F32_ZERO;
+            case NumType.F64 -> F64_ZERO;
+            case RefType r -> new MicroOp.RefNull(r);
+            default -> throw new IllegalArgumentException("no zero of " + type.text());
         };
     }
 
@@ -215,8 +219,53 @@ public final class MicrowasmConverter {
             case DROP -> emit(new MicroOp.Drop(DropRange.top()));
             case SELECT, SELECT_T -> {
                 var type = validator.polymorphicType();
-                if (support.number(type, "select")) emit(new MicroOp.Select(type));
+                if (support.number(type, "select")) emit(new MicroOp.Select(Support.erase(type)));
             }
+            case REF_NULL -> {
+                var heap = ((Instruction.RefNull) insn).type();
+                if (support.heapType(heap, op)) emit(new MicroOp.RefNull(new RefType(true, heap)));
+            }
+            case REF_IS_NULL -> emit(MicroOp.REF_IS_NULL);
+            case REF_FUNC -> emit(new MicroOp.RefFunc(index(insn)));
+            case CALL_INDIRECT -> callIndirect((Instruction.TwoIndex) insn);
+            case TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL -> {
+                int t = index(insn);
+                if (!support.table(t, op)) return;
+                var type = ctx.table(t).elementType();
+                emit(switch (op) {
+                    case TABLE_GET -> new MicroOp.TableGet(t, type);
+                    case TABLE_SET -> new MicroOp.TableSet(t, type);
+                    case TABLE_SIZE -> new MicroOp.TableSize(t);
+                    case TABLE_GROW -> new MicroOp.TableGrow(t, type);
+                    default -> new MicroOp.TableFill(t, type);
+                });
+            }
+            case TABLE_COPY -> {
+                var ti = (Instruction.TwoIndex) insn;
+                if (support.table(ti.first(), op) && support.table(ti.second(), op)) {
+                    emit(new MicroOp.TableCopy(ti.first(), ti.second()));
+                }
+            }
+            case TABLE_INIT -> {
+                var ti = (Instruction.TwoIndex) insn; // binary order: segment, then table
+                if (support.table(ti.second(), op)) emit(new MicroOp.TableInit(ti.second(), ti.first()));
+            }
+            case ELEM_DROP -> emit(new MicroOp.ElemDrop(index(insn)));
+            case MEMORY_COPY -> {
+                var ti = (Instruction.TwoIndex) insn;
+                if (support.memory(ti.first(), op) && support.memory(ti.second(), op)) {
+                    emit(new MicroOp.MemoryCopy(ti.first(), ti.second()));
+                }
+            }
+            case MEMORY_FILL -> {
+                int memory = index(insn);
+                if (support.memory(memory, op)) emit(new MicroOp.MemoryFill(memory));
+            }
+            case MEMORY_INIT -> {
+                var ti = (Instruction.TwoIndex) insn; // binary order: segment, then memory
+                if (support.memory(ti.second(), op)) emit(new MicroOp.MemoryInit(ti.second(), ti.first()));
+            }
+            case DATA_DROP -> emit(new MicroOp.DataDrop(index(insn)));
             case LOCAL_GET -> emit(new MicroOp.Pick(h - 1 - index(insn)));
             case LOCAL_SET -> {
                 emit(new MicroOp.Swap(h - 1 - index(insn)));
@@ -356,6 +405,17 @@ public final class MicrowasmConverter {
         live = false;
     }
 
+    private void callIndirect(Instruction.TwoIndex insn) {
+        int typeIndex = insn.first();
+        int table = insn.second();
+        var type = ctx.type(typeIndex);
+        if (support.table(table, Opcode.CALL_INDIRECT)
+                && support.numbers(type.params(), "call_indirect parameter ")
+                && support.numbers(type.results(), "call_indirect result ")) {
+            emit(new MicroOp.CallIndirect(typeIndex, table, type));
+        }
+    }
+
     private void call(int callee) {
         var type = ctx.type(ctx.functionTypeIndex(callee));
         if (support.numbers(type.params(), "call " + callee + " parameter ")
@@ -440,7 +500,9 @@ public final class MicrowasmConverter {
         int locals = Math.min(n, localCount);
         var operands = new ValType[n - locals + more.size()];
         int height = validator.operandHeight();
-        for (int i = locals; i < n; i++) operands[i - locals] = validator.operandType(height - 1 - (i - localCount));
+        for (int i = locals; i < n; i++) {
+            operands[i - locals] = Support.erase(validator.operandType(height - 1 - (i - localCount)));
+        }
         for (int i = 0; i < more.size(); i++) operands[n - locals + i] = more.get(i);
         return new StackTypes(localTypes, locals, operands);
     }

@@ -102,6 +102,23 @@ public final class MicrowasmPrinter {
             case MicroOp.GlobalGet g -> "global.get " + g.global() + " " + g.type().text();
             case MicroOp.GlobalSet g -> "global.set " + g.global() + " " + g.type().text();
             case MicroOp.Call c -> "call " + c.function() + " " + types(c.type().params()) + " -> " + types(c.type().results());
+            case MicroOp.RefNull r -> "ref.null " + r.type().text();
+            case MicroOp.RefIsNull r -> "ref.is_null";
+            case MicroOp.RefFunc r -> "ref.func " + r.function();
+            case MicroOp.CallIndirect c -> "call_indirect " + c.table() + " type " + c.typeIndex() + " "
+                    + types(c.type().params()) + " -> " + types(c.type().results());
+            case MicroOp.TableGet t -> "table.get " + t.table() + " " + t.type().text();
+            case MicroOp.TableSet t -> "table.set " + t.table() + " " + t.type().text();
+            case MicroOp.TableSize t -> "table.size " + t.table();
+            case MicroOp.TableGrow t -> "table.grow " + t.table() + " " + t.type().text();
+            case MicroOp.TableFill t -> "table.fill " + t.table() + " " + t.type().text();
+            case MicroOp.TableCopy t -> "table.copy " + t.dstTable() + " " + t.srcTable();
+            case MicroOp.TableInit t -> "table.init " + t.table() + " elem " + t.segment();
+            case MicroOp.ElemDrop e -> "elem.drop " + e.segment();
+            case MicroOp.MemoryCopy m -> "memory.copy" + (m.dstMemory() == 0 && m.srcMemory() == 0 ? "" : " " + m.dstMemory() + " " + m.srcMemory());
+            case MicroOp.MemoryFill m -> "memory.fill" + (m.memory() == 0 ? "" : " " + m.memory());
+            case MicroOp.MemoryInit m -> "memory.init" + (m.memory() == 0 ? "" : " " + m.memory()) + " data " + m.segment();
+            case MicroOp.DataDrop d -> "data.drop " + d.segment();
         };
     }
 
@@ -165,6 +182,7 @@ public final class MicrowasmPrinter {
                     case MicroOp.I64Const c when before < locals -> "local " + before;
                     case MicroOp.F32Const c when before < locals -> "local " + before;
                     case MicroOp.F64Const c when before < locals -> "local " + before;
+                    case MicroOp.RefNull c when before < locals -> "local " + before;
                     default -> null;
                 };
                 var text = op instanceof MicroOp.DeclareBlock d ? declare(d, locals) : format(op);
@@ -228,6 +246,18 @@ public final class MicrowasmPrinter {
                 case MicroOp.GlobalGet g -> h + 1;
                 case MicroOp.GlobalSet g -> h - 1;
                 case MicroOp.Call c -> h - c.type().params().size() + c.type().results().size();
+                case MicroOp.RefNull r -> h + 1;
+                case MicroOp.RefIsNull r -> h;
+                case MicroOp.RefFunc r -> h + 1;
+                case MicroOp.CallIndirect c -> h - 1 - c.type().params().size() + c.type().results().size();
+                case MicroOp.TableGet t -> h;
+                case MicroOp.TableSet t -> h - 2;
+                case MicroOp.TableSize t -> h + 1;
+                case MicroOp.TableGrow t -> h - 1;
+                case MicroOp.TableFill _, MicroOp.TableCopy _, MicroOp.TableInit _ -> h - 3;
+                case MicroOp.MemoryCopy _, MicroOp.MemoryFill _, MicroOp.MemoryInit _ -> h - 3;
+                case MicroOp.ElemDrop e -> h;
+                case MicroOp.DataDrop d -> h;
             };
         }
 

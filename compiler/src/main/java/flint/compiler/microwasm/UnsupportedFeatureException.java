@@ -51,7 +51,10 @@ public final class UnsupportedFeatureException extends RuntimeException {
         return switch (type) {
             case flint.wasm.model.NumType n -> n.isInteger() ? "integers" : "floating point";
             case flint.wasm.model.VecType v -> "SIMD";
-            case flint.wasm.model.RefType r -> "reference types";
+            case flint.wasm.model.RefType r -> r.heap() instanceof flint.wasm.model.ConcreteHeapType || !r.nullable()
+                    ? "typed function references"
+                    : r.heap() == flint.wasm.model.AbsHeapType.FUNC || r.heap() == flint.wasm.model.AbsHeapType.EXTERN
+                            ? "reference types" : "garbage collection";
         };
     }
 

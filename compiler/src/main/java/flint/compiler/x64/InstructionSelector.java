@@ -32,7 +32,9 @@ import flint.wasm.model.NumType;
  *
  * <p>Float operators are {@link FloatSelector}'s (arithmetic, comparisons, select) and
  * {@link FloatConversions}' (between integers and floats); this class keeps the operators that
- * merely move floats (constants, globals, loads, stores, calls).
+ * merely move floats (constants, globals, loads, stores, calls). References and tables are
+ * {@link TableSelector}'s, bulk memory {@link BulkMemory}'s; a reference is a 64-bit integer here
+ * ({@link StackEntry#machineType}).
  *
  * <p>Every trapping operator checks explicitly and branches to a {@link TrapStubs} stub: zero
  * divisors, {@code INT_MIN / -1}, and memory accesses beyond the memory's current length
@@ -50,6 +52,9 @@ public final class InstructionSelector {
     private final int importedFunctions;
     private final FloatSelector floats;
     private final FloatConversions conversions;
+    private final CallSequence calls;
+    private final TableSelector tables;
+    private final BulkMemory bulk;
 
     public InstructionSelector(CompiledModuleBuilder builder, RegisterAllocator ra, Moves moves, TrapStubs traps, Frame frame) {
         this.builder = builder;
@@ -63,6 +68,10 @@ public final class InstructionSelector {
         this.importedFunctions = builder.module().importedFunctionCount();
         this.floats = new FloatSelector(asm, ra, moves);
         this.conversions = new FloatConversions(asm, ra, moves, traps);
+        this.calls = new CallSequence(asm, ra, moves, frame);
+        var helpers = new RuntimeCalls(asm, ra, moves, traps);
+        this.tables = new TableSelector(asm, ra, moves, traps, calls, helpers, layout, hasMemory);
+        this.bulk = new BulkMemory(helpers);
     }
 
     /** Emits {@code op}, which is not a block or jump operator. */
@@ -81,15 +90,16 @@ public final class InstructionSelector {
             case MicroOp.Wrap w -> wrap();
             case MicroOp.ExtendI32 e -> extend(e.signed());
             case MicroOp.Select s -> {
-                if (s.type() instanceof NumType n && !n.isInteger()) floats.select(n);
-                else select(IntType.of(s.type()));
+                var type = StackEntry.machineType(s.type());
+                if (!type.isInteger()) floats.select(type);
+                else select(IntType.of(type));
             }
             case MicroOp.Load l -> load(l);
             case MicroOp.Store s -> store(s);
             case MicroOp.MemorySize m -> memorySize();
             case MicroOp.MemoryGrow m -> memoryGrow();
-            case MicroOp.GlobalGet g -> globalGet(g.global(), (NumType) g.type());
-            case MicroOp.GlobalSet g -> globalSet(g.global(), (NumType) g.type());
+            case MicroOp.GlobalGet g -> globalGet(g.global(), StackEntry.machineType(g.type()));
+            case MicroOp.GlobalSet g -> globalSet(g.global(), StackEntry.machineType(g.type()));
             case MicroOp.F32Const c -> ra.pushConst(NumType.F32, c.bits());
             case MicroOp.F64Const c -> ra.pushConst(NumType.F64, c.bits());
             case MicroOp.FloatUnary u -> floats.unary(u.type(), u.op());
@@ -102,6 +112,22 @@ public final class InstructionSelector {
             case MicroOp.FloatLoad l -> floatLoad(l);
             case MicroOp.FloatStore s -> floatStore(s);
             case MicroOp.Call c -> call(c);
+            case MicroOp.RefNull r -> tables.refNull();
+            case MicroOp.RefIsNull r -> tables.refIsNull();
+            case MicroOp.RefFunc r -> tables.refFunc(r.function());
+            case MicroOp.CallIndirect c -> tables.callIndirect(c);
+            case MicroOp.TableGet t -> tables.get(t.table());
+            case MicroOp.TableSet t -> tables.set(t.table());
+            case MicroOp.TableSize t -> tables.size(t.table());
+            case MicroOp.TableGrow t -> tables.grow(t.table());
+            case MicroOp.TableFill t -> tables.fill(t.table());
+            case MicroOp.TableCopy t -> tables.copy(t.dstTable(), t.srcTable());
+            case MicroOp.TableInit t -> tables.init(t.table(), t.segment());
+            case MicroOp.ElemDrop e -> tables.elemDrop(e.segment());
+            case MicroOp.MemoryCopy m -> bulk.copy(m.dstMemory(), m.srcMemory());
+            case MicroOp.MemoryFill m -> bulk.fill(m.memory());
+            case MicroOp.MemoryInit m -> bulk.init(m.memory(), m.segment());
+            case MicroOp.DataDrop d -> bulk.dataDrop(d.segment());
             default -> throw new IllegalArgumentException("not a straight-line operator: " + op);
         }
     }
@@ -835,32 +861,13 @@ public final class InstructionSelector {
 
     private void call(MicroOp.Call c) {
         var type = c.type();
-        int params = type.params().size();
-        frame.useCallSlots(Abi.callSlots(type));
-        for (int i = 0; i < params; i++) {
-            var arg = ra.stack().peek(params - 1 - i);
-            moves.store(Mem.of(Gpr.RSP, Abi.outgoingSlot(i)), arg.location(), arg.type());
-        }
-        for (int i = 0; i < params; i++) ra.release(ra.pop());
+        calls.storeArguments(type);
         ra.spillAll();
         if (c.function() < importedFunctions) {
             AbiSequences.callImport(asm, layout, c.function(), hasMemory);
         } else {
             asm.callFunction(c.function()); // a relocation: the code of a function does not depend on where the others are
         }
-        for (int j = 0; j < type.results().size(); j++) {
-            var t = (NumType) type.results().get(j);
-            var slot = Mem.of(Gpr.RSP, Abi.outgoingSlot(j));
-            if (t.isInteger()) {
-                var dst = ra.allocate();
-                asm.mov(Moves.size(t), dst, slot);
-                ra.push(new StackEntry(Location.reg(dst), t));
-            } else {
-                var dst = ra.allocateXmm();
-                if (t == NumType.F64) asm.movsd(dst, slot);
-                else asm.movss(dst, slot);
-                ra.push(new StackEntry(Location.xreg(dst), t));
-            }
-        }
+        calls.pushResults(type);
     }
 }

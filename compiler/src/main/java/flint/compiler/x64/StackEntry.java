@@ -16,6 +16,20 @@ public record StackEntry(Location location, NumType type) {
         }
     }
 
+    /**
+     * The machine class of a Wasm value type: numbers are themselves; a reference ({@code funcref}:
+     * a function record's address, {@code externref}: a store handle, 0 = null) is a 64-bit
+     * integer, so it lives in GPRs, slots and moves exactly as an i64 does. Only Microwasm's
+     * typing tells them apart.
+     */
+    public static NumType machineType(flint.wasm.model.ValType type) {
+        return switch (type) {
+            case NumType n -> n;
+            case flint.wasm.model.RefType r -> NumType.I64;
+            case flint.wasm.model.VecType v -> throw new IllegalArgumentException("no vector values in the backend yet");
+        };
+    }
+
     public StackEntry at(Location other) {
         return new StackEntry(other, type);
     }

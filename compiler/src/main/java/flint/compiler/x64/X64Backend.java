@@ -86,7 +86,7 @@ public final class X64Backend implements Backend<BlockState> {
         var params = new ArrayList<StackEntry>();
         var types = header.type().params();
         for (int i = 0; i < types.size(); i++) {
-            params.add(new StackEntry(new Location.Slot(Frame.incomingOffset(i)), (flint.wasm.model.NumType) types.get(i)));
+            params.add(new StackEntry(new Location.Slot(Frame.incomingOffset(i)), StackEntry.machineType(types.get(i))));
         }
         ra.reset(params);
     }

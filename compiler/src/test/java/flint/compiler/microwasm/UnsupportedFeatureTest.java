@@ -33,20 +33,21 @@ class UnsupportedFeatureTest {
     @Test void valuesOfUnsupportedTypesAreNamedWithWhereTheyAppear() {
         assertEquals("v128 values are not supported by the native compiler yet (SIMD; function 0, parameter 1)",
                 rejection(func("(param i32 v128)")).getMessage());
-        assertEquals("funcref values are not supported by the native compiler yet (reference types; function 0, local 1)",
-                rejection(func("(param f32) (local funcref)")).getMessage());
+        assertEquals("(ref null 0) values are not supported by the native compiler yet (typed function references; function 0, local 1)",
+                rejection("(module (type (func)) (func (param f32) (local (ref null 0))))").getMessage());
         assertTrue(rejection(func("(block (result v128) (unreachable)) (drop)")).getMessage()
                 .startsWith("v128 values are not supported by the native compiler yet (SIMD; function 0, block result 0 at offset 0x"));
-        assertTrue(rejection(func("(result externref) (unreachable)")).getMessage()
-                .startsWith("externref values are not supported by the native compiler yet (reference types; function 0, result 0"));
+        assertTrue(rejection(func("(result anyref) (unreachable)")).getMessage()
+                .startsWith("anyref values are not supported by the native compiler yet (garbage collection; function 0, result 0"));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "(table 1 funcref) (func (call_indirect (i32.const 0)))             | call_indirect  | tables",
-        "(table 1 funcref) (func (drop (table.size 0)))                      | table.size     | tables",
-        "(memory 1) (func (memory.fill (i32.const 0) (i32.const 0) (i32.const 0))) | memory.fill | bulk memory",
-        "(func (drop (ref.is_null (ref.null func))))                         | ref.null       | reference types",
+        "(table i64 1 funcref) (func (call_indirect (i64.const 0)))         | call_indirect of a 64-bit table | memory64",
+        "(table i64 1 funcref) (func (drop (table.size 0)))                  | table.size of a 64-bit table | memory64",
+        "(memory i64 1) (func (memory.fill (i64.const 0) (i32.const 0) (i64.const 0))) | memory.fill of a 64-bit memory | memory64",
+        "(memory 1) (memory 1) (func (memory.copy 0 1 (i32.const 0) (i32.const 0) (i32.const 0))) | memory.copy of memory 1 | multiple memories",
+        "(type (func)) (func (ref.as_non_null (ref.null func)) (drop))      | ref.as_non_null | typed function references",
         "(func (return_call 0))                                              | return_call    | tail calls",
         "(func (drop (v128.const i64x2 0 0)))                                | v128.const     | SIMD",
         "(func (drop (i32.trunc_sat_f32_s (f32x4.extract_lane 0 (v128.const i64x2 0 0))))) | v128.const | SIMD",
@@ -61,6 +62,13 @@ class UnsupportedFeatureTest {
         assertEquals(feature, e.feature());
         assertTrue(e.getMessage().startsWith(subject + " is not supported by the native compiler yet (" + feature + "; function "),
                 e.getMessage());
+    }
+
+    @Test void typedFunctionReferencesAreRejectedWhereverTheyAreNamed() {
+        assertTrue(rejection("(module (type (func)) (func (drop (ref.is_null (ref.null 0)))))").getMessage()
+                .startsWith("(ref null 0) values are not supported by the native compiler yet (typed function references; function 0, ref.null"));
+        assertTrue(rejection("(module (type (func)) (table 1 (ref null 0)) (func (drop (table.size 0))))").getMessage()
+                .startsWith("(ref null 0) values are not supported by the native compiler yet (typed function references; function 0, table.size of table 0 of"));
     }
 
     @Test void callingAFunctionWithUnsupportedTypesIsRejectedInTheCaller() {

@@ -60,6 +60,30 @@ public final class ByteMemory {
         return (int) old;
     }
 
+    /** {@code memory.copy}: {@code count} bytes from {@code src} to {@code dst} (all u32), overlap allowed; traps before writing. */
+    public void copy(int dst, int src, int count) {
+        int d = range(dst, count);
+        int s = range(src, count);
+        System.arraycopy(bytes, s, bytes, d, count);
+    }
+
+    /** {@code memory.fill}: {@code count} bytes from {@code dst} (u32) set to {@code value}; traps before writing. */
+    public void fill(int dst, byte value, int count) {
+        int d = range(dst, count);
+        Arrays.fill(bytes, d, d + count, value);
+    }
+
+    /** The start index of the range of {@code count} (u32) bytes at {@code address} (u32), or a trap. */
+    private int range(int address, int count) {
+        long at = Integer.toUnsignedLong(address);
+        long end = at + Integer.toUnsignedLong(count);
+        if (end > bytes.length) {
+            throw new InterpreterTrap(WasmTrap.OUT_OF_BOUNDS_MEMORY, "range of " + Integer.toUnsignedString(count)
+                    + " bytes at " + at + " in a memory of " + bytes.length + " bytes");
+        }
+        return (int) at;
+    }
+
     /** The array index of an access of {@code size} bytes at {@code address} (u32) plus {@code offset}, or a trap. */
     private int index(int address, long offset, int size) {
         long at = Integer.toUnsignedLong(address) + offset;

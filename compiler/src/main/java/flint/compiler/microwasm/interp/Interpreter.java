@@ -168,6 +168,33 @@ public final class Interpreter {
                     case MicroOp.MemoryGrow m -> push(memory().grow((int) pop()));
                     case MicroOp.GlobalGet g -> push(env.getGlobal(g.global()));
                     case MicroOp.GlobalSet g -> env.setGlobal(g.global(), pop());
+                    // References: null is 0 (as natively); nothing else makes a reference here.
+                    case MicroOp.RefNull r -> push(0);
+                    case MicroOp.RefIsNull r -> push(pop() == 0 ? 1 : 0);
+                    case MicroOp.MemoryCopy m -> {
+                        int count = (int) pop();
+                        int src = (int) pop();
+                        memory().copy((int) pop(), src, count);
+                    }
+                    case MicroOp.MemoryFill m -> {
+                        int count = (int) pop();
+                        byte value = (byte) pop();
+                        memory().fill((int) pop(), value, count);
+                    }
+                    // Tables, function references and segments would need the instance's tables and
+                    // segments in the Environment: this oracle stops at what the converter can check alone.
+                    case MicroOp.RefFunc r -> throw unsupported("ref.func", "reference types");
+                    case MicroOp.CallIndirect c -> throw unsupported("call_indirect", "tables");
+                    case MicroOp.TableGet t -> throw unsupported("table.get", "tables");
+                    case MicroOp.TableSet t -> throw unsupported("table.set", "tables");
+                    case MicroOp.TableSize t -> throw unsupported("table.size", "tables");
+                    case MicroOp.TableGrow t -> throw unsupported("table.grow", "tables");
+                    case MicroOp.TableFill t -> throw unsupported("table.fill", "tables");
+                    case MicroOp.TableCopy t -> throw unsupported("table.copy", "tables");
+                    case MicroOp.TableInit t -> throw unsupported("table.init", "tables");
+                    case MicroOp.ElemDrop e -> throw unsupported("elem.drop", "tables");
+                    case MicroOp.MemoryInit m -> throw unsupported("memory.init", "bulk memory");
+                    case MicroOp.DataDrop d -> throw unsupported("data.drop", "bulk memory");
                     case MicroOp.Call c -> {
                         checkInterrupt();
                         int n = c.type().params().size();
@@ -222,6 +249,15 @@ public final class Interpreter {
             frameReturnPc[depth] = returnPc;
             frameBase[depth] = sp - f.paramCount;
             depth++;
+        }
+
+        /**
+         * The interpreter's own gap, reported like the converter's rejections (same feature names),
+         * so that engines and baselines treat it as a missing feature, never as a result.
+         */
+        private UnsupportedFeatureException unsupported(String what, String feature) {
+            return UnsupportedFeatureException.other(what, feature, frameFunction[depth - 1].source.index(),
+                    "in the Microwasm interpreter");
         }
 
         private void checkInterrupt() {
