@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "flint",
         description = "WebAssembly conformance and differential-fuzzing workbench.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DumpCommand.class, SpecCommand.class, CompileCommand.class, PrintCommand.class, FetchTestsuiteCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, BenchCommand.class, ValidateCommand.class, DumpCommand.class, SpecCommand.class, CompileCommand.class, PrintCommand.class, FetchTestsuiteCommand.class, CommandLine.HelpCommand.class},
         mixinStandardHelpOptions = true,
         versionProvider = FlintCli.Version.class)
 public final class FlintCli implements Runnable {
