@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         name = "flint",
         description = "WebAssembly conformance and differential-fuzzing workbench.",
         subcommands = {RunCommand.class, ValidateCommand.class, DumpCommand.class, PrintCommand.class, CompileCommand.class,
-                GenCommand.class, ShrinkCommand.class, ReplayCommand.class, FuzzCommand.class, MergeCommand.class, SpecCommand.class,
+                GenCommand.class, ShrinkCommand.class, ReplayCommand.class, FuzzCommand.class, MergeCommand.class, BenchCommand.class, SpecCommand.class,
                 FetchTestsuiteCommand.class, CommandLine.HelpCommand.class},
         mixinStandardHelpOptions = true,
         versionProvider = FlintCli.Version.class)
