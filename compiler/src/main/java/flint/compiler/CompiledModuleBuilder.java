@@ -38,6 +38,17 @@ public final class CompiledModuleBuilder {
     private boolean finished;
 
     /** A builder emitting for the machine we are running on. */
+    private java.util.Set<SeededBug> seededBugs = java.util.Set.of();
+
+    /** The miscompilations to make on purpose (tests of the harness only); none by default. */
+    public void seedBugs(java.util.Set<SeededBug> bugs) {
+        this.seededBugs = java.util.Set.copyOf(bugs);
+    }
+
+    public boolean seeded(SeededBug bug) {
+        return seededBugs.contains(bug);
+    }
+
     public CompiledModuleBuilder(WasmModule module) {
         this(module, new Assembler());
     }

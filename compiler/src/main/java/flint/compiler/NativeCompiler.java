@@ -47,6 +47,14 @@ public final class NativeCompiler {
      * starts, for disassembly listings.
      */
     public static CompiledModule compile(WasmModule module, X64Backend.Listing listing) {
+        return compile(module, listing, java.util.Set.of());
+    }
+
+    /**
+     * Compiles {@code module} with {@code seededBugs} miscompiled on purpose: only to measure the
+     * differential harness (see {@link SeededBug}).
+     */
+    public static CompiledModule compile(WasmModule module, X64Backend.Listing listing, java.util.Set<SeededBug> seededBugs) {
         Objects.requireNonNull(module, "module");
         var context = Validator.validateModule(module);
         if (module.functions().size() != module.codes().size()) {
@@ -54,6 +62,7 @@ public final class NativeCompiler {
                     module.functions().size() + " functions, " + module.codes().size() + " bodies");
         }
         var builder = new CompiledModuleBuilder(module);
+        builder.seedBugs(seededBugs);
         var driver = new BackendDriver<>(new X64Backend(builder, listing));
         var converter = new MicrowasmConverter(context);
         int first = context.importedFunctionCount();

@@ -30,8 +30,12 @@ public final class Engines {
         FACTORIES.put(ChicoryEngine.NAME, ChicoryEngine::new);
         FACTORIES.put(ChicoryCompilerEngine.NAME, ChicoryCompilerEngine::new);
         FACTORIES.put(flint.harness.engine.microwasm.MicrowasmEngine.NAME, flint.harness.engine.microwasm.MicrowasmEngine::new);
-        FACTORIES.put(flint.harness.engine.flint.FlintEngine.NAME,
-                () -> new flint.harness.engine.flint.FlintEngine(flint.compiler.NativeCompiler::compile));
+        // -Dflint.seededBugs=... miscompiles on purpose, for measuring the harness (flint fuzz --seeded-bug)
+        FACTORIES.put(flint.harness.engine.flint.FlintEngine.NAME, () -> {
+            var bugs = flint.compiler.SeededBug.fromProperty();
+            return new flint.harness.engine.flint.FlintEngine(bugs.isEmpty() ? flint.compiler.NativeCompiler::compile
+                    : module -> flint.compiler.NativeCompiler.compile(module, null, bugs));
+        });
     }
 
     public static List<String> names() {

@@ -9,6 +9,7 @@ import flint.compiler.VmctxLayout;
 import flint.compiler.WasmTrap;
 import flint.compiler.microwasm.IntBinaryOp;
 import flint.compiler.microwasm.FloatType;
+import flint.compiler.microwasm.IntCondition;
 import flint.compiler.microwasm.IntType;
 import flint.compiler.microwasm.MicroOp;
 import flint.compiler.microwasm.Width;
@@ -294,7 +295,7 @@ public final class InstructionSelector {
         Size size = size(type);
         var sop = switch (op) {
             case SHL -> ShiftOp.SHL;
-            case SHR_S -> ShiftOp.SAR;
+            case SHR_S -> builder.seeded(flint.compiler.SeededBug.SHR_S_AS_SHR_U) ? ShiftOp.SHR : ShiftOp.SAR;
             case SHR_U -> ShiftOp.SHR;
             case ROTL -> ShiftOp.ROL;
             case ROTR -> ShiftOp.ROR;
@@ -562,6 +563,7 @@ public final class InstructionSelector {
         }
         ra.release(lhs);
         ra.release(rhs);
+        if (cond == IntCondition.LT_S && builder.seeded(flint.compiler.SeededBug.LT_S_AS_LE_S)) cond = IntCondition.LE_S;
         ra.push(new StackEntry(new Location.Flags(Conditions.of(cond)), NumType.I32));
     }
 
@@ -704,7 +706,7 @@ public final class InstructionSelector {
             return Mem.of(Abi.MEMORY_BASE, Moves.SCRATCH, 1, -bytes);
         }
         Gpr a = ((Location.Reg) address.location()).gpr();
-        long end = offset + bytes;
+        long end = offset + bytes + (builder.seeded(flint.compiler.SeededBug.BOUNDS_CHECK_OFF_BY_ONE) ? 1 : 0);
         if (end <= Integer.MAX_VALUE) {
             asm.lea(Size.S64, Moves.SCRATCH, Mem.of(a, (int) end));
         } else {

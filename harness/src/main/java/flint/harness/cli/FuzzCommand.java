@@ -77,6 +77,17 @@ final class FuzzCommand implements Callable<Integer> {
             description = "Time to shrink each new bucket's reproducer, in a child JVM; 0 keeps modules as found (default: ${DEFAULT-VALUE}).")
     int shrinkBudget;
 
+    @Option(names = "--seeded-bug", paramLabel = "BUG", split = ",",
+            description = "Make the native compiler miscompile on purpose, to measure the campaign: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = SeededBugs.class)
+    List<String> seededBugs = new ArrayList<>();
+
+    static final class SeededBugs implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(flint.compiler.SeededBug.values()).map(flint.compiler.SeededBug::cliName).iterator();
+        }
+    }
+
     @Option(names = "--no-third-opinions", negatable = true, defaultValue = "true", description = "Ask chicory-compiler and V8 at the end.")
     boolean thirdOpinions;
 
@@ -96,12 +107,21 @@ final class FuzzCommand implements Callable<Integer> {
         for (var engine : engines) {
             if (flint.harness.Engines.create(engine).isEmpty()) throw CliError.usage("unknown engine '" + engine + "'");
         }
+        var jvmOptions = new ArrayList<>(List.of("-Xmx1g"));
+        if (!seededBugs.isEmpty()) {
+            try {
+                flint.compiler.SeededBug.parse(String.join(",", seededBugs));
+            } catch (IllegalArgumentException e) {
+                throw CliError.usage("unknown --seeded-bug in " + seededBugs + "; known: " + String.join(", ", new SeededBugs()));
+            }
+            jvmOptions.add("-D" + flint.compiler.SeededBug.PROPERTY + "=" + String.join(",", seededBugs));
+        }
         var config = new Campaign.Config(parseDuration(duration), jobs, campaignSeed, features, dir, resume, shardParts[0], shardParts[1],
                 engines, calls, Duration.ofSeconds(stepTimeout), Duration.ofSeconds(moduleTimeout), maxModules, thirdOpinions,
-                List.of("-Xmx1g"));
+                List.copyOf(jvmOptions));
         var err = System.err;
         err.println("flint fuzz: seed " + campaignSeed + ", shard " + shard + ", " + jobs + " job(s), output " + dir);
-        var minimizer = shrinkBudget > 0 ? Minimizer.inChildJvm(Duration.ofSeconds(shrinkBudget), List.of("-Xmx1g"))
+        var minimizer = shrinkBudget > 0 ? Minimizer.inChildJvm(Duration.ofSeconds(shrinkBudget), List.copyOf(jvmOptions))
                 : Minimizer.IDENTITY;
         var campaign = new Campaign(config, source, minimizer, err);
         var main = Thread.currentThread();

@@ -1,5 +1,6 @@
 package flint.harness.shrink;
 
+import flint.wasm.model.Opcode;
 import flint.wasm.model.WasmModule;
 import flint.wasm.validate.Validator;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Shrinks inside function bodies, one function at a time, in four steps that each start from
+ * Shrinks inside function bodies, one function at a time, in five steps that each start from
  * the expression structure ({@link BodyAnalysis}) of the current body:
  * <ol>
  * <li>delete statements (whole blocks included), largest first, in chunks;</li>
@@ -15,7 +16,10 @@ import java.util.List;
  *     of their type, largest first, in chunks;</li>
  * <li>replace a value-producing subexpression by one of its operands of the same type
  *     ({@code (i32.div_s X (i32.const 1))} becomes {@code X}), in chunks;</li>
- * <li>unwrap blocks, loops and ifs, keeping their body (an if: one arm), one at a time.</li>
+ * <li>unwrap blocks, loops and ifs, keeping their body (an if: one arm), one at a time;</li>
+ * <li>cut the dead code after {@code unreachable}, {@code br}, {@code br_table} and {@code return}
+ *     up to the end of its block, and the code before an {@code unreachable} in its block (a
+ *     trap that decides a divergence needs nothing before it).</li>
  * </ol>
  * Ranges come from the tree, so most candidates are valid; the validator rejects the rest (a
  * deleted {@code br} that a block's result type relied on, say).
@@ -33,6 +37,7 @@ record BodyPass() implements ShrinkPass {
             module = replaceValues(module, p, candidates);
             module = hoistOperands(module, p, candidates);
             module = unwrapBlocks(module, p, candidates);
+            module = cutAroundTerminators(module, p, candidates);
         }
         return module;
     }
@@ -102,6 +107,54 @@ record BodyPass() implements ShrinkPass {
             if (!changed) ordinal++;
         }
         return module;
+    }
+
+    private static WasmModule cutAroundTerminators(WasmModule module, int p, Candidates candidates) {
+        var code = Code.decode(module.codes().get(p));
+        var insns = code.instructions();
+        var edits = new ArrayList<RangeEdit>();
+        int covered = -1;
+        for (int i = 0; i < insns.size(); i++) {
+            if (i <= covered) continue;
+            var op = insns.get(i).opcode();
+            boolean terminator = op == Opcode.UNREACHABLE || op == Opcode.BR || op == Opcode.BR_TABLE || op == Opcode.RETURN;
+            if (!terminator) continue;
+            int end = blockEnd(insns, i + 1);
+            if (op == Opcode.UNREACHABLE) {
+                int start = blockStart(insns, i - 1);
+                if (start < i) edits.add(new RangeEdit(start, i - 1, List.of())); // ends are inclusive
+            }
+            if (end > i + 1) edits.add(new RangeEdit(i + 1, end - 1, List.of()));
+            covered = end; // a cut at most once per stretch: edits must not overlap
+        }
+        return Chunks.apply(module, edits, set -> replaced(module, p, code.withInstructions(RangeEdit.apply(insns, set))), candidates);
+    }
+
+    /** The index of the {@code end} or {@code else} that closes the block instruction {@code from} is in. */
+    private static int blockEnd(List<flint.wasm.model.Instruction> insns, int from) {
+        int depth = 0;
+        for (int j = from; j < insns.size(); j++) {
+            switch (insns.get(j).opcode()) {
+                case BLOCK, LOOP, IF, TRY_TABLE -> depth++;
+                case ELSE -> { if (depth == 0) return j; }
+                case END -> { if (depth-- == 0) return j; }
+                default -> { }
+            }
+        }
+        return insns.size();
+    }
+
+    /** The index of the first instruction of the block that instruction {@code from} is in. */
+    private static int blockStart(List<flint.wasm.model.Instruction> insns, int from) {
+        int depth = 0;
+        for (int j = from; j >= 0; j--) {
+            switch (insns.get(j).opcode()) {
+                case END -> depth++;
+                case BLOCK, LOOP, IF, TRY_TABLE, ELSE -> { if (depth-- == 0) return j + 1; }
+                default -> { }
+            }
+        }
+        return 0;
     }
 
     private static BodyAnalysis analyze(WasmModule module, int p, Code code) {
