@@ -24,6 +24,7 @@ public final class SeededBugHunt {
     public record Result(SeededBug bug, long modules, Duration timeToFinding, Divergence divergence, ShrinkReport shrink) {
         public String summary() {
             return bug.cliName() + ": found after " + modules + " modules (" + timeToFinding.toMillis() + " ms), "
+                    + shrink.before().functions() + " -> " + shrink.after().functions() + " functions, "
                     + shrink.before().instructions() + " -> " + shrink.after().instructions() + " instructions ("
                     + shrink.before().bytes() + " -> " + shrink.after().bytes() + " bytes) in " + shrink.elapsed().toMillis() + " ms";
         }

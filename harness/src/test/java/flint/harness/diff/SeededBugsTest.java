@@ -21,7 +21,7 @@ class SeededBugsTest {
         var result = SeededBugHunt.hunt(bug, 1, 400, ShrinkBudget.ofTime(Duration.ofSeconds(20)));
         assertNotNull(result, bug + " was not found in 400 modules");
         System.out.println(result.summary());
-        assertTrue(result.shrink().after().functions() <= 2, result.summary());
+        assertTrue(result.shrink().after().functions() <= 3, result.summary());
         // the goal is "a few instructions"; today the shrinker keeps multi-value plumbing it cannot
         // retype, so this holds it to a tenth of the generated module (see the note)
         assertTrue(result.shrink().after().instructions() * 10 <= result.shrink().before().instructions(), result.summary());
