@@ -258,23 +258,11 @@ public final class ControlFlow {
 
     public void branchIf(Edge<BlockState> ifTrue, Edge<BlockState> ifFalse) {
         var c = takenOperand();
-        Cond cond;
-        switch (c.location()) {
-            case Location.Const(long v) -> {
-                jump((int) v != 0 ? ifTrue : ifFalse);
-                return;
-            }
-            case Location.Flags(Cond f) -> cond = f;
-            case Location.Reg(Gpr r) -> {
-                asm.test(Size.S32, r, r);
-                cond = Cond.NE;
-            }
-            case Location.Slot s -> {
-                asm.cmp(Size.S32, Frame.mem(s), 0);
-                cond = Cond.NE;
-            }
-            case Location.XReg x -> throw new IllegalStateException("a branch condition in " + x);
+        if (c.location() instanceof Location.Const(long v)) {
+            jump((int) v != 0 ? ifTrue : ifFalse);
+            return;
         }
+        Cond cond = Conditions.truth(asm, c.location());
         var trueMoves = movesFor(ifTrue);
         var falseMoves = movesFor(ifFalse);
         boolean thenComesNext = ifTrue.target() instanceof Label l && l.role() == Label.Role.THEN;

@@ -275,19 +275,7 @@ final class FloatSelector {
             moves.loadFloat(Moves.XTEMP, a.location(), a.type());
             src = Moves.XTEMP;
         }
-        Cond cond;
-        switch (c.location()) {
-            case Location.Flags(Cond f) -> cond = f;
-            case Location.Reg(Gpr r) -> {
-                asm.test(Size.S32, r, r);
-                cond = Cond.NE;
-            }
-            case Location.Slot s -> {
-                asm.cmp(Size.S32, Frame.mem(s), 0);
-                cond = Cond.NE;
-            }
-            default -> throw new IllegalStateException("select condition " + c);
-        }
+        Cond cond = Conditions.truth(asm, c.location());
         var skip = asm.newLabel();
         asm.jcc(cond.negate(), skip);
         asm.movaps(dst, src);

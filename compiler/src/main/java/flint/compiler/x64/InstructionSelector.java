@@ -606,19 +606,7 @@ public final class InstructionSelector {
             }
             default -> Moves.operand(a.location());
         };
-        Cond cond;
-        switch (c.location()) {
-            case Location.Flags(Cond f) -> cond = f;
-            case Location.Reg(Gpr r) -> {
-                asm.test(Size.S32, r, r);
-                cond = Cond.NE;
-            }
-            case Location.Slot s -> {
-                asm.cmp(Size.S32, Frame.mem(s), 0);
-                cond = Cond.NE;
-            }
-            default -> throw new IllegalStateException("select condition " + c);
-        }
+        Cond cond = Conditions.truth(asm, c.location());
         asm.cmov(cond, size, dst, src);
         ra.release(a);
         ra.release(c);

@@ -116,7 +116,7 @@ final class FuzzCommand implements Callable<Integer> {
             }
             jvmOptions.add("-D" + flint.compiler.SeededBug.PROPERTY + "=" + String.join(",", seededBugs));
         }
-        var config = new Campaign.Config(parseDuration(duration), jobs, campaignSeed, features, dir, resume, shardParts[0], shardParts[1],
+        var config = new Campaign.Config(Durations.parse("--duration", duration), jobs, campaignSeed, features, dir, resume, shardParts[0], shardParts[1],
                 engines, calls, Duration.ofSeconds(stepTimeout), Duration.ofSeconds(moduleTimeout), maxModules, thirdOpinions,
                 List.copyOf(jvmOptions));
         var err = System.err;
@@ -159,16 +159,4 @@ final class FuzzCommand implements Callable<Integer> {
         }
     }
 
-    static Duration parseDuration(String text) {
-        var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(text);
-        if (!m.matches()) throw CliError.usage("--duration wants a number and a unit (ms, s, m, h, d), not '" + text + "'");
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
-    }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -85,8 +84,8 @@ final class ShrinkCommand implements Callable<Integer> {
         checkEngine(nameA);
         checkEngine(nameB);
         if (maxAttempts != null && maxAttempts <= 0) throw CliError.usage("--max-attempts must be positive");
-        var shrinkBudget = new ShrinkBudget(duration("--budget", budget), maxAttempts == null ? Long.MAX_VALUE : maxAttempts);
-        var callTimeout = duration("--timeout", timeout);
+        var shrinkBudget = new ShrinkBudget(Durations.parse("--budget", budget), maxAttempts == null ? Long.MAX_VALUE : maxAttempts);
+        var callTimeout = Durations.parse("--timeout", timeout);
 
         byte[] bytes = ModuleFiles.readBinary(file);
         var module = ModuleFiles.decode(file, bytes);
@@ -112,11 +111,7 @@ final class ShrinkCommand implements Callable<Integer> {
                 // The first run showed the divergence, the shrinker's own check did not: the engines are nondeterministic here.
                 throw CliError.badInput(file + ": the divergence does not reproduce (" + e.getMessage() + ")", e);
             }
-            var destination = out != null ? out : defaultOutput(file);
-            write(destination, ModuleEncoder.encode(report.module()));
-            stdout.println(report.summary());
-            stdout.println("wrote " + destination);
-            if (print) stdout.print(WatPrinter.print(report.module()));
+            finish(report, out != null ? out : defaultOutput(file), stdout);
         }
         stdout.flush();
         return ExitCodes.OK;
@@ -130,7 +125,7 @@ final class ShrinkCommand implements Callable<Integer> {
         if (enginePair != null) throw CliError.usage("a finding folder names its engines: drop --engines");
         var finding = flint.harness.diff.FindingJson.read(file.resolve("finding.json"), flint.harness.diff.Finding.class);
         byte[] bytes = ModuleFiles.read(file.resolve("repro.wasm"));
-        var shrinkBudget = new ShrinkBudget(duration("--budget", budget), maxAttempts == null ? Long.MAX_VALUE : maxAttempts);
+        var shrinkBudget = new ShrinkBudget(Durations.parse("--budget", budget), maxAttempts == null ? Long.MAX_VALUE : maxAttempts);
         var stdout = spec.commandLine().getOut();
         stdout.println("divergence: " + finding.signature());
         ShrinkReport report;
@@ -139,13 +134,17 @@ final class ShrinkCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliError.badInput(file + ": the divergence does not reproduce (" + e.getMessage() + ")", e);
         }
-        var destination = out != null ? out : file.resolve("shrunk.wasm");
+        finish(report, out != null ? out : file.resolve("shrunk.wasm"), stdout);
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Writes the shrunk module, says how much smaller it is, and prints it if asked. */
+    private void finish(ShrinkReport report, Path destination, java.io.PrintWriter stdout) {
         write(destination, ModuleEncoder.encode(report.module()));
         stdout.println(report.summary());
         stdout.println("wrote " + destination);
         if (print) stdout.print(WatPrinter.print(report.module()));
-        stdout.flush();
-        return ExitCodes.OK;
     }
 
     private static void checkEngine(String name) {
@@ -168,20 +167,4 @@ final class ShrinkCommand implements Callable<Integer> {
         }
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
-
-    static Duration duration(String option, String text) {
-        var m = DURATION.matcher(text.trim());
-        if (!m.matches()) throw CliError.usage(option + ": not a duration: '" + text + "' (e.g. 500ms, 60s, 5m)");
-        long n = Long.parseLong(m.group(1));
-        var unit = m.group(2) == null ? "s" : m.group(2);
-        var d = switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
-        if (d.isZero()) throw CliError.usage(option + " must be positive");
-        return d;
-    }
 }
