@@ -160,7 +160,7 @@ public sealed interface GprInstructions permits Assembler {
      * sign-extended imm32, which is all an {@code int} can say.
      */
     default void alu(AluOp op, Size size, GprMem dst, int imm) {
-        checkImm(size, imm, op.name().toLowerCase(java.util.Locale.ROOT));
+        if (!size.fitsImmediate(imm)) checkImm(size, imm, op.name().toLowerCase(java.util.Locale.ROOT)); // the name only for the message
         int v = size == Size.S8 ? (byte) imm : size == Size.S16 ? (short) imm : imm;
         boolean accumulator = dst == Gpr.RAX;
         if (size == Size.S8) {
