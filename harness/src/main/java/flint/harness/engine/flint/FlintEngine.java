@@ -9,6 +9,7 @@ import flint.harness.engine.ImportName;
 import flint.harness.engine.Imports;
 import flint.harness.engine.Instance;
 import flint.harness.engine.InstanceExport;
+import flint.harness.engine.ModuleException;
 import flint.harness.engine.Signatures;
 import flint.harness.engine.Trap;
 import flint.harness.engine.frontend.FrontEndEngine;
@@ -43,7 +44,11 @@ public final class FlintEngine implements Engine {
     /** One runtime function (and so one upcall stub) per harness host function; guarded by itself. */
     private final Map<HostFunction, flint.runtime.HostFunction> hostFunctions = new HashMap<>();
 
-    /** An engine that compiles with {@code compiler} and runs on a store with default settings. */
+    /**
+     * An engine that compiles with {@code compiler} and runs on a store with default settings. The
+     * engine only decodes: the compiler validates (as {@link flint.compiler.NativeCompiler} does,
+     * in lockstep with its conversion) and throws InvalidModuleException for an invalid module.
+     */
     public FlintEngine(Function<WasmModule, CompiledModule> compiler) {
         this(compiler, NativeStore.Config.defaults());
     }
@@ -60,10 +65,13 @@ public final class FlintEngine implements Engine {
 
     @Override
     public Instance instantiate(byte[] bytes, Imports imports) {
-        var module = FrontEndEngine.check(bytes);
+        // The compiler validates every body in lockstep with its conversion, so only decoding comes first.
+        var module = FrontEndEngine.decode(bytes);
         CompiledModule compiled;
         try {
             compiled = Objects.requireNonNull(compiler.apply(module), "the compiler returned null");
+        } catch (flint.wasm.validate.InvalidModuleException e) {
+            throw new ModuleException(ModuleException.Kind.INVALID, e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new EngineFailure("compilation failed: " + e.getMessage(), e);
         }

@@ -27,19 +27,26 @@ public final class FrontEndEngine implements Engine {
 
     /** Decodes and validates, reporting failures as the engine interface does. */
     public static WasmModule check(byte[] bytes) {
-        WasmModule module;
-        try {
-            module = ModuleDecoder.decode(bytes);
-        } catch (MalformedModuleException e) {
-            throw new ModuleException(ModuleException.Kind.MALFORMED, e.getMessage(), e);
-        } catch (flint.wasm.WasmException e) {
-            throw new EngineFailure(e.getMessage(), e);
-        }
+        var module = decode(bytes);
         try {
             Validator.validate(module);
         } catch (InvalidModuleException e) {
             throw new ModuleException(ModuleException.Kind.INVALID, e.getMessage(), e);
         }
         return module;
+    }
+
+    /**
+     * Decodes (every body is syntax-checked, so a malformed module is reported as malformed even
+     * when an earlier function is also invalid), reporting failures as the engine interface does.
+     */
+    public static WasmModule decode(byte[] bytes) {
+        try {
+            return ModuleDecoder.decode(bytes);
+        } catch (MalformedModuleException e) {
+            throw new ModuleException(ModuleException.Kind.MALFORMED, e.getMessage(), e);
+        } catch (flint.wasm.WasmException e) {
+            throw new EngineFailure(e.getMessage(), e);
+        }
     }
 }
