@@ -102,6 +102,7 @@ final class ReplayCommand implements Callable<Integer> {
             for (var o : result.thirdOpinions()) {
                 out.println("  " + o.engine() + ": " + o.outcome() + "  -> sides with " + o.sidesWith());
             }
+            out.println("suspect: " + result.suspect());
         }
         if (report != null) {
             var writer = new ReportWriter(report);

@@ -189,6 +189,17 @@ public final class Campaign {
         writeSummary();
     }
 
+    /** The third opinions' suggestion for a bucket's summary line, or nothing when they have none. */
+    private String suspectOf(String bucket) {
+        try {
+            var finding = FindingJson.read(reports.root().resolve(bucket).resolve("finding.json"), Finding.class);
+            var suspect = finding.suspect();
+            return suspect.equals("undecided") ? "" : ": third opinions suspect " + suspect;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     private void countOpcodes(byte[] module) {
         try {
             var decoded = ModuleDecoder.decode(module);
@@ -305,7 +316,10 @@ public final class Campaign {
             md.append("![executions](executions.svg)\n\n![buckets](buckets.svg)\n\n![opcodes](opcodes.svg)\n\n");
             md.append("## Buckets\n\n");
             if (s.buckets().isEmpty()) md.append("None.\n");
-            for (var b : s.buckets()) md.append("- [").append(b).append("](findings/").append(b).append("/README.md)").append(newBuckets.contains(b) ? " (new)" : "").append("\n");
+            for (var b : s.buckets()) {
+                md.append("- [").append(b).append("](findings/").append(b).append("/README.md)")
+                        .append(newBuckets.contains(b) ? " (new)" : "").append(suspectOf(b)).append("\n");
+            }
             md.append("\nBrowse `findings/index.html` for the pages that replay each bucket in the browser.\n");
             AtomicFiles.writeString(config.out().resolve("summary.md"), md.toString());
         } catch (IOException e) {

@@ -31,6 +31,24 @@ public record Finding(int format, String bucket, String signature, String kind, 
      */
     public record ThirdOpinion(String engine, String outcome, String sidesWith) {}
 
+    /**
+     * What the third opinions suggest, for triage: {@code "the engine under test"} (every opinion
+     * that could judge sides with the reference), {@code "the reference"} (every one sides with the
+     * engine under test), or {@code "undecided"}. Only the kinds the outside engines can judge
+     * (results and traps, not memory or globals) are suggested at all.
+     */
+    public String suspect() {
+        var judged = switch (kind) {
+            case "value", "trap-vs-value", "trap-kind" -> thirdOpinions.stream()
+                    .filter(o -> !o.sidesWith().equals("unavailable") && !o.sidesWith().equals("both")).toList();
+            default -> List.<ThirdOpinion>of();
+        };
+        if (judged.isEmpty() || engines.size() < 2) return "undecided";
+        if (judged.stream().allMatch(o -> o.sidesWith().equals(engines.getFirst()))) return "the engine under test";
+        if (judged.stream().allMatch(o -> o.sidesWith().equals(engines.get(1)))) return "the reference";
+        return "undecided";
+    }
+
     public Finding withThirdOpinions(List<ThirdOpinion> opinions) {
         return new Finding(format, bucket, signature, kind, summary, detail, seed, generator, engines, calls, step,
                 outcomes, List.copyOf(opinions), foundAt);

@@ -114,7 +114,7 @@ public final class ReportWriter {
             for (var o : f.thirdOpinions()) {
                 md.append("| ").append(o.engine()).append(" | `").append(o.outcome().replace("|", "\\|")).append("` | ").append(o.sidesWith()).append(" |\n");
             }
-            md.append("\n");
+            md.append("\nThe third opinions suspect: **").append(f.suspect()).append("**.\n\n");
         }
         md.append("## Replay\n\n```\n./flint replay ").append(dir).append("\n```\n\n");
         md.append("Open `page.html` in a browser to run the same calls on its own WebAssembly engine.\n\n");
