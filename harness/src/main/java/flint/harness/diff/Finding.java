@@ -32,20 +32,24 @@ public record Finding(int format, String bucket, String signature, String kind, 
     public record ThirdOpinion(String engine, String outcome, String sidesWith) {}
 
     /**
-     * What the third opinions suggest, for triage: {@code "the engine under test"} (every opinion
-     * that could judge sides with the reference), {@code "the reference"} (every one sides with the
-     * engine under test), or {@code "undecided"}. Only the kinds the outside engines can judge
-     * (results and traps, not memory or globals) are suggested at all.
+     * What the third opinions suggest, for triage: {@code "the engine under test"} (the deciding
+     * opinions all side with the reference), {@code "the reference"} (they all side with the engine
+     * under test), or {@code "undecided"}. V8's two tiers decide when they could judge: they are
+     * an independent implementation, while Chicory's compiler shares the interpreter's runtime
+     * (memory, tables, segments) and so its bugs there; it decides only without V8. Only the kinds
+     * the outside engines can judge (results and traps, not memory or globals) get a suggestion.
      */
     public String suspect() {
-        var judged = switch (kind) {
+        var judging = switch (kind) {
             case "value", "trap-vs-value", "trap-kind" -> thirdOpinions.stream()
                     .filter(o -> !o.sidesWith().equals("unavailable") && !o.sidesWith().equals("both")).toList();
             default -> List.<ThirdOpinion>of();
         };
-        if (judged.isEmpty() || engines.size() < 2) return "undecided";
-        if (judged.stream().allMatch(o -> o.sidesWith().equals(engines.getFirst()))) return "the engine under test";
-        if (judged.stream().allMatch(o -> o.sidesWith().equals(engines.get(1)))) return "the reference";
+        var v8 = judging.stream().filter(o -> o.engine().startsWith("v8-")).toList();
+        var deciding = v8.isEmpty() ? judging : v8;
+        if (deciding.isEmpty() || engines.size() < 2) return "undecided";
+        if (deciding.stream().allMatch(o -> o.sidesWith().equals(engines.getFirst()))) return "the engine under test";
+        if (deciding.stream().allMatch(o -> o.sidesWith().equals(engines.get(1)))) return "the reference";
         return "undecided";
     }
 

@@ -27,8 +27,14 @@ class SuspectTest {
     }
 
     @Test
+    void v8DecidesOverChicorysCompilerWhichSharesTheInterpretersRuntime() {
+        assertEquals("the reference", finding("trap-kind", says("chicory-compiler", "chicory"), says("v8-liftoff", "flint"),
+                says("v8-turbofan", "flint")).suspect());
+    }
+
+    @Test
     void splitOrSilentOpinionsLeaveItOpen() {
-        assertEquals("undecided", finding("value", says("v8-liftoff", "flint"), says("chicory-compiler", "chicory")).suspect());
+        assertEquals("undecided", finding("value", says("v8-liftoff", "flint"), says("v8-turbofan", "chicory")).suspect());
         assertEquals("undecided", finding("value", says("v8-liftoff", "unavailable")).suspect());
         assertEquals("undecided", finding("memory", says("v8-liftoff", "flint")).suspect(), "V8 cannot judge memory");
     }
