@@ -169,12 +169,18 @@ public final class Campaign {
 
     /** The end: minimize, ask third opinions, rewrite each new bucket; then index, summary, plots. */
     private void finish() {
-        for (var bucket : newBuckets.stream().sorted().toList()) {
+        // Shrinking every bucket of a short campaign could take far longer than the campaign: the
+        // shrinking as a whole gets a tenth of the duration (at least a minute); later buckets keep
+        // their reproducer as found (`flint shrink DIR` shrinks one later).
+        long shrinkUntil = System.nanoTime() + Math.max(Duration.ofMinutes(1).toNanos(), config.duration().toNanos() / 10);
+        var pending = newBuckets.stream().sorted().toList();
+        if (!pending.isEmpty()) status.println("flint fuzz: shrinking and asking third opinions for " + pending.size() + " new bucket(s)");
+        for (var bucket : pending) {
             var dir = reports.root().resolve(bucket);
             try {
                 var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
                 byte[] module = Files.readAllBytes(dir.resolve("repro.wasm"));
-                byte[] minimized = minimizer.minimize(module, finding);
+                byte[] minimized = System.nanoTime() < shrinkUntil ? minimizer.minimize(module, finding) : module;
                 if (minimized.length < module.length) Files.write(dir.resolve("original.wasm"), module);
                 if (config.thirdOpinions() && finding.engines().size() >= 2 && !finding.outcomes().containsKey("worker")) {
                     finding = finding.withThirdOpinions(ThirdOpinions.standard().of(minimized, finding));
