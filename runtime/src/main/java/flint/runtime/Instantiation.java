@@ -89,7 +89,7 @@ final class Instantiation {
                 case ElementSegment.Active(int table, var offsetExpr) -> {
                     var bits = state.elementSegments[i];
                     var array = state.tables.get(table).array();
-                    long offset = address(ConstEval.eval(offsetExpr, g -> globalValue(state, g), f -> functionRef(state, f)));
+                    long offset = address(evaluate(state, offsetExpr));
                     if (!array.inBounds(offset, bits.length)) {
                         throw new TrapException(TrapCode.OUT_OF_BOUNDS_TABLE);
                     }
@@ -103,7 +103,7 @@ final class Instantiation {
         var data = wasm.data();
         for (int i = 0; i < data.size(); i++) {
             if (data.get(i).mode() instanceof DataSegment.Active(int memory, var offsetExpr)) {
-                long offset = address(ConstEval.eval(offsetExpr, index -> globalValue(state, index), f -> functionRef(state, f)));
+                long offset = address(evaluate(state, offsetExpr));
                 write(state.memory(memory), offset, data.get(i).bytes());
                 state.dataDrop(i);
             }
@@ -233,7 +233,7 @@ final class Instantiation {
         var codec = state.store.values();
         for (var table : wasm.tables()) {
             long init = table.init()
-                    .map(expr -> codec.bits(ConstEval.eval(expr, g -> globalValue(state, g), f -> functionRef(state, f))))
+                    .map(expr -> codec.bits(evaluate(state, expr)))
                     .orElse(0L);
             var array = TableArray.create(table.type(), init);
             state.own(array);
@@ -254,11 +254,16 @@ final class Instantiation {
             var items = wasm.elements().get(i).items();
             var bits = new long[items.size()];
             for (int k = 0; k < bits.length; k++) {
-                bits[k] = codec.bits(ConstEval.eval(items.get(k), g -> globalValue(state, g), f -> functionRef(state, f)));
+                bits[k] = codec.bits(evaluate(state, items.get(k)));
             }
             segments[i] = bits;
         }
         state.elementSegments = segments;
+    }
+
+    /** A constant expression of this instance: it sees the globals so far and references its functions. */
+    private static Value evaluate(InstanceState state, flint.wasm.model.ConstExpr expr) {
+        return ConstEval.eval(expr, g -> globalValue(state, g), f -> functionRef(state, f));
     }
 
     private static Value functionRef(InstanceState state, int function) {
@@ -287,7 +292,7 @@ final class Instantiation {
             var type = global.type();
             var cell = state.vmctx.asSlice(state.layout.global(index), type.type() instanceof VecType ? 16 : 8);
             // an initializer sees the imported globals and the globals defined before it
-            codec.write(ConstEval.eval(global.init(), i -> globalValue(state, i), f -> functionRef(state, f)), cell, 0);
+            codec.write(evaluate(state, global.init()), cell, 0);
             state.globals.add(new InstanceState.Global(type, cell));
         }
     }

@@ -52,18 +52,11 @@ final class ValueCodec {
 
     /** Writes {@code value}, already checked to be of the slot's or cell's type. */
     void write(Value value, MemorySegment target, long offset) {
-        switch (value) {
-            case Value.I32(int v) -> target.set(JAVA_LONG_UNALIGNED, offset, Integer.toUnsignedLong(v));
-            case Value.I64(long v) -> target.set(JAVA_LONG_UNALIGNED, offset, v);
-            case Value.F32(int bits) -> target.set(JAVA_LONG_UNALIGNED, offset, Integer.toUnsignedLong(bits));
-            case Value.F64(long bits) -> target.set(JAVA_LONG_UNALIGNED, offset, bits);
-            case Value.V128(long low, long high) -> {
-                target.set(JAVA_LONG_UNALIGNED, offset, low);
-                target.set(JAVA_LONG_UNALIGNED, offset + 8, high);
-            }
-            case Value.ExternRef ref -> target.set(JAVA_LONG_UNALIGNED, offset, bits(ref));
-            case Value.FuncRef ref -> target.set(JAVA_LONG_UNALIGNED, offset, bits(ref));
-            case Value.ExnRef ref -> throw new UnsupportedOperationException("exnref values are not supported natively");
+        if (value instanceof Value.V128(long low, long high)) {
+            target.set(JAVA_LONG_UNALIGNED, offset, low);
+            target.set(JAVA_LONG_UNALIGNED, offset + 8, high);
+        } else {
+            target.set(JAVA_LONG_UNALIGNED, offset, bits(value));
         }
     }
 

@@ -51,6 +51,8 @@ public final class InstructionSelector {
     private final VmctxLayout layout;
     private final boolean hasMemory;
     private final int importedFunctions;
+    /** Planted miscompilations ({@link flint.compiler.SeededBug}), looked up once, not per operator. */
+    private final boolean seededLtS, seededShrS, seededBounds;
     private final FloatSelector floats;
     private final FloatConversions conversions;
     private final CallSequence calls;
@@ -67,6 +69,9 @@ public final class InstructionSelector {
         this.layout = builder.layout();
         this.hasMemory = !builder.module().memoryTypes().isEmpty();
         this.importedFunctions = builder.module().importedFunctionCount();
+        this.seededLtS = builder.seeded(flint.compiler.SeededBug.LT_S_AS_LE_S);
+        this.seededShrS = builder.seeded(flint.compiler.SeededBug.SHR_S_AS_SHR_U);
+        this.seededBounds = builder.seeded(flint.compiler.SeededBug.BOUNDS_CHECK_OFF_BY_ONE);
         this.floats = new FloatSelector(asm, ra, moves);
         this.conversions = new FloatConversions(asm, ra, moves, traps);
         this.calls = new CallSequence(asm, ra, moves, frame);
@@ -295,7 +300,7 @@ public final class InstructionSelector {
         Size size = size(type);
         var sop = switch (op) {
             case SHL -> ShiftOp.SHL;
-            case SHR_S -> builder.seeded(flint.compiler.SeededBug.SHR_S_AS_SHR_U) ? ShiftOp.SHR : ShiftOp.SAR;
+            case SHR_S -> seededShrS ? ShiftOp.SHR : ShiftOp.SAR;
             case SHR_U -> ShiftOp.SHR;
             case ROTL -> ShiftOp.ROL;
             case ROTR -> ShiftOp.ROR;
@@ -563,7 +568,7 @@ public final class InstructionSelector {
         }
         ra.release(lhs);
         ra.release(rhs);
-        if (cond == IntCondition.LT_S && builder.seeded(flint.compiler.SeededBug.LT_S_AS_LE_S)) cond = IntCondition.LE_S;
+        if (cond == IntCondition.LT_S && seededLtS) cond = IntCondition.LE_S;
         ra.push(new StackEntry(new Location.Flags(Conditions.of(cond)), NumType.I32));
     }
 
@@ -694,7 +699,7 @@ public final class InstructionSelector {
             return Mem.of(Abi.MEMORY_BASE, Moves.SCRATCH, 1, -bytes);
         }
         Gpr a = ((Location.Reg) address.location()).gpr();
-        long end = offset + bytes + (builder.seeded(flint.compiler.SeededBug.BOUNDS_CHECK_OFF_BY_ONE) ? 1 : 0);
+        long end = offset + bytes + (seededBounds ? 1 : 0);
         if (end <= Integer.MAX_VALUE) {
             asm.lea(Size.S64, Moves.SCRATCH, Mem.of(a, (int) end));
         } else {
