@@ -142,7 +142,8 @@ final class FuzzCommand implements Callable<Integer> {
         }
         var outWriter = spec.commandLine().getOut();
         outWriter.println("modules " + state.modules() + ", calls " + state.calls() + ", findings " + state.findings()
-                + ", buckets " + state.buckets().size() + " (" + campaign.newBuckets().size() + " new), inconclusive " + state.inconclusive());
+                + ", buckets " + state.buckets().size() + " (" + campaign.newBuckets().size() + " new, " + campaign.openBuckets().size()
+                + " open), inconclusive " + state.inconclusive());
         outWriter.println("summary: " + dir.resolve("summary.md"));
         outWriter.flush();
         return ExitCodes.OK;

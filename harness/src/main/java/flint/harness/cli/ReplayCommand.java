@@ -103,6 +103,9 @@ final class ReplayCommand implements Callable<Integer> {
                 out.println("  " + o.engine() + ": " + o.outcome() + "  -> sides with " + o.sidesWith());
             }
             out.println("suspect: " + result.suspect());
+            flint.harness.diff.KnownReferenceBugs.recognize(module, result).ifPresent(bug ->
+                    out.println("looks like the documented reference bug '" + bug.id() + "': " + bug.title()
+                            + " (reports/known-reference-bugs.md)"));
         }
         if (report != null) {
             var writer = new ReportWriter(report);

@@ -37,6 +37,7 @@ public final class Campaign {
     private final Minimizer minimizer;
     private final PrintStream status;
     private final ReportWriter reports;
+    private final ThirdOpinions opinions = ThirdOpinions.standard();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicLong nextIndex = new AtomicLong();
     /** Why steps were inconclusive in this run (not kept across --resume), for the summary. */
@@ -44,6 +45,8 @@ public final class Campaign {
             new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AtomicLong modules = new AtomicLong(), calls = new AtomicLong(), findings = new AtomicLong(), inconclusive = new AtomicLong();
     private final Set<String> buckets = ConcurrentHashMap.newKeySet();
+    /** Findings per bucket, to keep samples at the 2nd, 4th, 8th... hit. */
+    private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
     private final Set<String> newBuckets = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> opcodes = new ConcurrentHashMap<>();
     private long previousMillis;
@@ -151,59 +154,190 @@ public final class Campaign {
         return new Finding(Finding.FORMAT, Buckets.bucket(kind, signature), signature, kind,
                 "A worker running " + String.join(" and ", config.engines()) + " " + (kind.equals("hang") ? "hung" : "crashed") + ".",
                 what + (tail.isBlank() ? "" : "\n" + tail), seed, generator, config.engines(), List.of(), 0,
-                Map.of("worker", what), List.of(), java.time.Instant.now().toString());
+                Map.of("worker", what), List.of(), java.time.Instant.now().toString(), null);
     }
 
-    /** Written at once, so nothing is lost if the campaign is killed; a known bucket only counts. */
+    /**
+     * Files a finding in its bucket ({@link Buckets#forCampaign}: V8 is asked first, in this driver
+     * thread, since its side is part of the key) and writes it at once, so nothing is lost if the
+     * campaign is killed; a known bucket only counts.
+     */
     private void found(byte[] module, Finding finding) {
+        boolean ask = config.thirdOpinions() && finding.engines().size() >= 2 && !finding.outcomes().containsKey("worker");
+        var side = ask ? opinions.v8Side(module, finding) : "not asked";
+        finding = finding.filed(Buckets.forCampaign(finding, side), new Finding.Triage(side, null, List.of()));
         findings.incrementAndGet();
         appendLine(config.out().resolve("findings.jsonl"), Map.of("bucket", finding.bucket(), "seed", finding.seed(), "at", elapsedMillis()));
+        long hit = hits.computeIfAbsent(finding.bucket(), b -> new AtomicLong()).incrementAndGet();
         if (buckets.add(finding.bucket())) {
             newBuckets.add(finding.bucket());
             synchronized (reports) {
                 reports.write(module, finding);
             }
+        } else if (Long.bitCount(hit) == 1 && hit <= MAX_SAMPLE_HIT) {
+            synchronized (reports) {
+                reports.writeSample(module, finding, hit);
+            }
         }
         saveState();
     }
 
-    /** The end: minimize, ask third opinions, rewrite each new bucket; then index, summary, plots. */
+    /**
+     * Samples are kept at the 2nd, 4th, ... 32nd finding of a bucket: spread over the campaign, so
+     * that a rarer cause sharing a bucket key with a frequent one has a chance to show.
+     */
+    private static final long MAX_SAMPLE_HIT = 32;
+
+    /**
+     * The end: each new bucket's reproducer is minimized, gets third opinions and is matched
+     * against the documented reference bugs; then, with the time left, so are its samples (a
+     * bucket is known only if every sample is); then index, summary, plots. Buckets V8 blames on
+     * the engine under test go first, as they matter most when the time runs out.
+     */
     private void finish() {
         // Shrinking every bucket of a short campaign could take far longer than the campaign: the
-        // shrinking as a whole gets a tenth of the duration (at least a minute); later buckets keep
-        // their reproducer as found (`flint shrink DIR` shrinks one later).
-        long shrinkUntil = System.nanoTime() + Math.max(Duration.ofMinutes(1).toNanos(), config.duration().toNanos() / 10);
-        var pending = newBuckets.stream().sorted().toList();
+        // end work as a whole gets a tenth of the duration (at least a minute); what it does not
+        // reach keeps its reproducer as found and stays open (`flint shrink DIR` shrinks one later).
+        long until = System.nanoTime() + Math.max(Duration.ofMinutes(1).toNanos(), config.duration().toNanos() / 10);
+        var pending = newBuckets.stream().map(b -> reports.root().resolve(b))
+                .sorted(java.util.Comparator.comparingInt(Campaign::shrinkPriority).thenComparing(Path::toString)).toList();
         if (!pending.isEmpty()) status.println("flint fuzz: shrinking and asking third opinions for " + pending.size() + " new bucket(s)");
-        for (var bucket : pending) {
-            var dir = reports.root().resolve(bucket);
+        var reachedSamples = new ArrayList<Path>();
+        for (int i = 0; i < pending.size(); i++) {
+            var dir = pending.get(i);
             try {
                 var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
                 byte[] module = Files.readAllBytes(dir.resolve("repro.wasm"));
-                byte[] minimized = System.nanoTime() < shrinkUntil ? minimizer.minimize(module, finding) : module;
-                if (minimized.length < module.length) Files.write(dir.resolve("original.wasm"), module);
+                // representatives get half the time, in equal shares, so one slow shrink cannot starve the rest
+                var share = share((until - System.nanoTime()) / 2, pending.size() - i);
+                var minimized = share.isPresent() ? keepSide(minimizer.minimize(module, finding, share.get()), module, finding)
+                        : new Minimizer.Minimized(module, finding);
+                if (minimized.module().length < module.length) Files.write(dir.resolve("original.wasm"), module);
+                finding = minimized.finding();
                 if (config.thirdOpinions() && finding.engines().size() >= 2 && !finding.outcomes().containsKey("worker")) {
-                    finding = finding.withThirdOpinions(ThirdOpinions.standard().of(minimized, finding));
+                    finding = finding.withThirdOpinions(opinions.of(minimized.module(), finding));
                 }
-                reports.write(minimized, finding);
+                // a documented bug is recognised by the shape of a minimized module only: an
+                // unshrunk generated module has nearly every shape
+                var known = share.isPresent() ? KnownReferenceBugs.recognize(minimized.module(), finding).map(KnownReferenceBugs.Bug::id)
+                        : java.util.Optional.<String>empty();
+                var side = finding.triage() == null ? "not asked" : finding.triage().v8Side();
+                finding = finding.filed(finding.bucket(), new Finding.Triage(side, known.orElse(null), List.of()));
+                reports.write(minimized.module(), finding);
+                if (known.isPresent()) reachedSamples.add(dir);
             } catch (IOException | RuntimeException e) {
-                status.println("flint fuzz: could not finish " + bucket + ": " + e.getMessage());
+                status.println("flint fuzz: could not finish " + dir.getFileName() + ": " + e.getMessage());
             }
         }
+        triageSamples(reachedSamples, until);
         reports.writeIndex();
         saveState();
         writeSummary();
     }
 
-    /** The third opinions' suggestion for a bucket's summary line, or nothing when they have none. */
-    private String suspectOf(String bucket) {
+    /**
+     * The samples of buckets filed under a documented bug: each is minimized and recognised in
+     * turn, so a bucket holding a second cause is not closed by its first.
+     */
+    private void triageSamples(List<Path> knownBuckets, long until) {
+        var samples = new ArrayList<Path>();
+        for (var dir : knownBuckets) samples.addAll(ReportWriter.samples(dir));
+        for (int i = 0; i < samples.size(); i++) {
+            var sample = samples.get(i);
+            var dir = sample.getParent().getParent();
+            String verdict;
+            try {
+                var finding = FindingJson.read(ReportWriter.sampleFinding(sample), Finding.class);
+                byte[] module = Files.readAllBytes(sample);
+                var share = share(until - System.nanoTime(), samples.size() - i);
+                if (share.isEmpty()) {
+                    verdict = Finding.Triage.NOT_MINIMIZED;
+                } else {
+                    var minimized = keepSide(minimizer.minimize(module, finding, share.get()), module, finding);
+                    // V8's side is the bucket's (it is part of the key) and was checked again after minimizing
+                    var judged = minimized.finding().withThirdOpinions(List.of(
+                            new Finding.ThirdOpinion("v8-liftoff", "as the bucket", finding.triage().v8Side())));
+                    verdict = KnownReferenceBugs.recognize(minimized.module(), judged).map(KnownReferenceBugs.Bug::id)
+                            .orElse(Finding.Triage.UNRECOGNISED);
+                    Files.write(sample.resolveSibling(sample.getFileName().toString().replace(".wasm", ".min.wasm")), minimized.module());
+                }
+            } catch (IOException | RuntimeException e) {
+                verdict = Finding.Triage.UNRECOGNISED;
+            }
+            synchronized (reports) {
+                var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
+                var sampleBugs = new ArrayList<>(finding.triage().samples());
+                sampleBugs.add(sample.getFileName().toString().replace(".wasm", "") + ": " + verdict);
+                var triage = new Finding.Triage(finding.triage().v8Side(), finding.triage().knownBug(), sampleBugs);
+                try {
+                    reports.write(Files.readAllBytes(dir.resolve("repro.wasm")), finding.filed(finding.bucket(), triage));
+                } catch (IOException e) {
+                    status.println("flint fuzz: could not update " + dir.getFileName() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static final Duration MIN_SHRINK_SHARE = Duration.ofSeconds(5);
+
+    /** An equal share of {@code nanosLeft} among {@code left} jobs, at least five seconds; none once time is up. */
+    private java.util.Optional<Duration> share(long nanosLeft, int left) {
+        if (nanosLeft <= 0 || !minimizer.budget().isPositive()) return java.util.Optional.empty();
+        return java.util.Optional.of(Duration.ofNanos(Math.max(MIN_SHRINK_SHARE.toNanos(), nanosLeft / Math.max(1, left))));
+    }
+
+    /**
+     * The minimized reproducer, unless minimizing slipped to another bug: V8 must still take the
+     * side it took on the original (the shrinker keeps the signature, which V8's side is not part of).
+     */
+    private Minimizer.Minimized keepSide(Minimizer.Minimized minimized, byte[] original, Finding finding) {
+        if (minimized.module() == original || finding.triage() == null || !config.thirdOpinions()) return minimized;
+        var before = finding.triage().v8Side();
+        if (before.equals("not asked") || before.equals("unavailable")) return minimized;
+        var after = opinions.v8Side(minimized.module(), minimized.finding());
+        if (after.equals(before)) return minimized;
+        status.println("flint fuzz: " + finding.bucket() + ": minimizing changed V8's side (" + before + " to " + after
+                + "); keeping the module as found");
+        return new Minimizer.Minimized(original, finding);
+    }
+
+    /** V8 blames the engine under test: 0; no side: 1; blames the reference: 2. */
+    private static int shrinkPriority(Path bucketDir) {
+        try {
+            var finding = FindingJson.read(bucketDir.resolve("finding.json"), Finding.class);
+            if (finding.triage() == null || finding.engines().isEmpty()) return 1;
+            var side = finding.triage().v8Side();
+            return side.equals(finding.engines().getFirst()) ? 0 : finding.engines().size() > 1 && side.equals(finding.engines().get(1)) ? 2 : 1;
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /** A bucket's line in the summary: its triage status and how often it was hit. */
+    private String summaryLine(String bucket, Map<String, Long> hits) {
+        var link = "[" + bucket + "](findings/" + bucket + "/README.md)" + (newBuckets.contains(bucket) ? " (new)" : "");
+        var count = hits.getOrDefault(bucket, 0L) + " finding(s)";
         try {
             var finding = FindingJson.read(reports.root().resolve(bucket).resolve("finding.json"), Finding.class);
-            var suspect = finding.suspect();
-            return suspect.equals("undecided") ? "" : ": third opinions suspect " + suspect;
+            return "- " + link + ", " + count + ": " + finding.status();
         } catch (RuntimeException e) {
-            return "";
+            return "- " + link + ", " + count;
         }
+    }
+
+    /** Findings per bucket over the whole campaign (findings.jsonl survives --resume). */
+    private Map<String, Long> hitsPerBucket() {
+        var hits = new java.util.TreeMap<String, Long>();
+        var file = config.out().resolve("findings.jsonl");
+        if (!Files.exists(file)) return hits;
+        try {
+            for (var line : Files.readAllLines(file)) {
+                if (!line.isBlank()) hits.merge(FindingJson.LINES.readTree(line).path("bucket").asText(), 1L, Long::sum);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return hits;
     }
 
     private void countOpcodes(byte[] module) {
@@ -285,6 +419,7 @@ public final class Campaign {
         inconclusive.set(state.inconclusive());
         previousMillis = state.elapsedMillis();
         buckets.addAll(state.buckets());
+        hitsPerBucket().forEach((bucket, n) -> hits.put(bucket, new AtomicLong(n)));
         opcodes.putAll(state.opcodes());
     }
 
@@ -322,15 +457,30 @@ public final class Campaign {
             md.append("![executions](executions.svg)\n\n![buckets](buckets.svg)\n\n![opcodes](opcodes.svg)\n\n");
             md.append("## Buckets\n\n");
             if (s.buckets().isEmpty()) md.append("None.\n");
-            for (var b : s.buckets()) {
-                md.append("- [").append(b).append("](findings/").append(b).append("/README.md)")
-                        .append(newBuckets.contains(b) ? " (new)" : "").append(suspectOf(b)).append("\n");
+            var hits = hitsPerBucket();
+            var lines = s.buckets().stream().map(b -> summaryLine(b, hits)).toList();
+            long open = lines.stream().filter(l -> l.contains("**open**")).count();
+            if (!s.buckets().isEmpty()) {
+                md.append("Open buckets: ").append(open).append(" of ").append(s.buckets().size())
+                        .append(". The others are reference bugs documented in `reports/known-reference-bugs.md`.\n\n");
             }
+            lines.forEach(l -> md.append(l).append("\n"));
             md.append("\nBrowse `findings/index.html` for the pages that replay each bucket in the browser.\n");
             AtomicFiles.writeString(config.out().resolve("summary.md"), md.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The buckets not shown to be documented reference bugs (all of them before the end work). */
+    public List<String> openBuckets() {
+        return reports.buckets().stream().filter(dir -> {
+            try {
+                return FindingJson.read(dir.resolve("finding.json"), Finding.class).open();
+            } catch (RuntimeException e) {
+                return true;
+            }
+        }).map(dir -> dir.getFileName().toString()).toList();
     }
 
     /** The buckets this campaign found that were not known when it started. */

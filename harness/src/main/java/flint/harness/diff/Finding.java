@@ -15,12 +15,65 @@ import java.util.Map;
  * @param step the diverging step: 0 for instantiation, else the call's position plus one
  * @param outcomes each engine's outcome of the diverging step, as text
  * @param thirdOpinions further engines' outcomes of the same step and which side they take
+ * @param triage how a campaign filed it, or null outside campaigns
  */
 public record Finding(int format, String bucket, String signature, String kind, String summary, String detail,
                       long seed, Map<String, String> generator, List<String> engines, List<FindingCall> calls,
-                      int step, Map<String, String> outcomes, List<ThirdOpinion> thirdOpinions, String foundAt) {
+                      int step, Map<String, String> outcomes, List<ThirdOpinion> thirdOpinions, String foundAt,
+                      Triage triage) {
 
     public static final int FORMAT = 1;
+
+    public static final String SUSPECT_UNDER_TEST = "the engine under test";
+    public static final String SUSPECT_REFERENCE = "the reference";
+    public static final String UNDECIDED = "undecided";
+
+    /**
+     * @param v8Side which engine V8 Liftoff sided with when the finding was made (part of the bucket
+     *     key, so that findings V8 blames on different engines never share a bucket)
+     * @param knownBug the id of the documented reference bug it is ({@link KnownReferenceBugs}), or
+     *     null while it is open
+     * @param samples for each further finding kept in the bucket, {@code "<hit>: <bug id>"}, with
+     *     {@link #UNRECOGNISED} or {@link #NOT_MINIMIZED} in place of the id
+     */
+    public record Triage(String v8Side, String knownBug, List<String> samples) {
+        public static final String UNRECOGNISED = "matches no documented bug";
+        public static final String NOT_MINIMIZED = "not minimized in time";
+
+        public Triage {
+            samples = samples == null ? List.of() : List.copyOf(samples);
+        }
+
+        /** Whether the bucket's reproducer and all its samples are documented bugs. */
+        boolean known() {
+            return knownBug != null && samples.stream().noneMatch(s -> s.endsWith(UNRECOGNISED) || s.endsWith(NOT_MINIMIZED));
+        }
+    }
+
+    /** Known (a documented reference bug) or open, and whom the third opinions blame, in Markdown. */
+    public String status() {
+        if (!open()) {
+            var ids = new java.util.TreeSet<String>();
+            ids.add(triage.knownBug());
+            triage.samples().forEach(s -> ids.add(s.substring(s.indexOf(": ") + 2)));
+            return "known reference bug" + (ids.size() > 1 ? "s " : " ") + String.join(", ", ids.stream().map(id -> "`" + id + "`"
+                    + KnownReferenceBugs.byId(id).map(b -> " (" + b.title() + ")").orElse("")).toList());
+        }
+        if (triage != null && triage.knownBug() != null) {
+            return "**open**: the reproducer is known reference bug `" + triage.knownBug() + "`, but not every sample is: "
+                    + String.join("; ", triage.samples());
+        }
+        return switch (suspect()) {
+            case SUSPECT_REFERENCE -> "**open**: the third opinions blame the reference, but it matches no documented bug";
+            case SUSPECT_UNDER_TEST -> "**open**: the third opinions blame the engine under test";
+            default -> "**open**: the third opinions are undecided";
+        };
+    }
+
+    /** Whether nobody has shown it (and every sample of its bucket) to be a documented reference bug yet. */
+    public boolean open() {
+        return triage == null || !triage.known();
+    }
 
     public record FindingCall(String export, List<JsonValue> args, List<String> results) {}
 
@@ -47,14 +100,20 @@ public record Finding(int format, String bucket, String signature, String kind, 
         };
         var v8 = judging.stream().filter(o -> o.engine().startsWith("v8-")).toList();
         var deciding = v8.isEmpty() ? judging : v8;
-        if (deciding.isEmpty() || engines.size() < 2) return "undecided";
-        if (deciding.stream().allMatch(o -> o.sidesWith().equals(engines.getFirst()))) return "the engine under test";
-        if (deciding.stream().allMatch(o -> o.sidesWith().equals(engines.get(1)))) return "the reference";
-        return "undecided";
+        if (deciding.isEmpty() || engines.size() < 2) return UNDECIDED;
+        if (deciding.stream().allMatch(o -> o.sidesWith().equals(engines.getFirst()))) return SUSPECT_UNDER_TEST;
+        if (deciding.stream().allMatch(o -> o.sidesWith().equals(engines.get(1)))) return SUSPECT_REFERENCE;
+        return UNDECIDED;
     }
 
     public Finding withThirdOpinions(List<ThirdOpinion> opinions) {
         return new Finding(format, bucket, signature, kind, summary, detail, seed, generator, engines, calls, step,
-                outcomes, List.copyOf(opinions), foundAt);
+                outcomes, List.copyOf(opinions), foundAt, triage);
+    }
+
+    /** Filed in {@code bucket} with {@code triage}. */
+    public Finding filed(String bucket, Triage triage) {
+        return new Finding(format, bucket, signature, kind, summary, detail, seed, generator, engines, calls, step,
+                outcomes, thirdOpinions, foundAt, triage);
     }
 }

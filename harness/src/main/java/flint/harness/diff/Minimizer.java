@@ -1,20 +1,45 @@
 package flint.harness.diff;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * Shrinks a finding's reproducer, keeping its divergence signature. In a campaign the judging
  * runs native code, so {@link #inChildJvm} does it in a child JVM: a crash there costs the
  * shrinking, never the campaign or the finding.
  */
-@FunctionalInterface
 public interface Minimizer {
 
-    /** The smallest reproducer found, or {@code module} itself. */
-    byte[] minimize(byte[] module, Finding finding);
+    /** A reproducer and the finding whose calls replay it. */
+    record Minimized(byte[] module, Finding finding) {}
 
-    Minimizer IDENTITY = (module, finding) -> module;
+    /** The smallest reproducer found within {@code budget} (or its own, if smaller), or {@code module} itself. */
+    Minimized minimize(byte[] module, Finding finding, Duration budget);
 
-    /** Shrinks with {@link FindingShrinker} in a child JVM, for at most {@code budget}. */
-    static Minimizer inChildJvm(java.time.Duration budget, java.util.List<String> jvmOptions) {
-        return (module, finding) -> ShrinkChild.run(module, finding, budget, jvmOptions);
+    /** The most time one finding gets (a campaign may give it less). */
+    Duration budget();
+
+    Minimizer IDENTITY = new Minimizer() {
+        @Override public Minimized minimize(byte[] module, Finding finding, Duration budget) {
+            return new Minimized(module, finding);
+        }
+
+        @Override public Duration budget() {
+            return Duration.ZERO;
+        }
+    };
+
+    /** Shrinks with {@link FindingShrinker} in a child JVM, for at most {@code budget} per finding. */
+    static Minimizer inChildJvm(Duration budget, List<String> jvmOptions) {
+        return new Minimizer() {
+            @Override public Minimized minimize(byte[] module, Finding finding, Duration limit) {
+                var time = limit.compareTo(budget) < 0 ? limit : budget;
+                return new Minimized(ShrinkChild.run(module, finding, time, jvmOptions), finding);
+            }
+
+            @Override public Duration budget() {
+                return budget;
+            }
+        };
     }
 }

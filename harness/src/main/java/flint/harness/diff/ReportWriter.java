@@ -32,7 +32,7 @@ public final class ReportWriter {
         return new Finding(Finding.FORMAT, divergence.bucket(), divergence.signature(), divergence.kind().tag(),
                 summary(divergence), divergence.detail(), seed, generator, List.copyOf(divergence.outcomes().keySet()),
                 ThirdOpinions.findingCalls(module, divergence.calls()), divergence.step(), outcomes, List.of(),
-                java.time.Instant.now().toString());
+                java.time.Instant.now().toString(), null);
     }
 
     /** One sentence: what diverged where. */
@@ -61,6 +61,39 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Keeps a further finding of a known bucket as {@code samples/<hit>.wasm} and {@code <hit>.json}
+     * (the {@code hit}-th finding of the bucket), for the end of the campaign to triage.
+     */
+    public void writeSample(byte[] module, Finding finding, long hit) {
+        var dir = root.resolve(finding.bucket()).resolve("samples");
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.write(dir.resolve(hit + ".wasm"), module);
+            FindingJson.write(dir.resolve(hit + ".json"), finding);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a sample under " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A bucket folder's samples ({@code samples/<hit>.wasm}), by hit. */
+    public static List<Path> samples(Path bucketDir) {
+        var dir = bucketDir.resolve("samples");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("\\d+\\.wasm"))
+                    .sorted(java.util.Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString().replace(".wasm", ""))))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The finding.json of a sample. */
+    public static Path sampleFinding(Path sample) {
+        return sample.resolveSibling(sample.getFileName().toString().replace(".wasm", ".json"));
     }
 
     /** Rewrites {@code index.html} from the bucket folders present. */
@@ -93,7 +126,15 @@ public final class ReportWriter {
         md.append(f.summary()).append("\n\n");
         md.append("- signature: `").append(f.signature()).append("`\n");
         md.append("- seed: ").append(f.seed()).append("; generator: ").append(f.generator()).append("\n");
-        md.append("- found: ").append(f.foundAt()).append("\n\n");
+        md.append("- found: ").append(f.foundAt()).append("\n");
+        if (f.triage() != null) {
+            md.append("- V8 Liftoff sided with: ").append(f.triage().v8Side()).append(" (when found)\n");
+            md.append("- status: ").append(f.status()).append("\n");
+            if (!f.triage().samples().isEmpty()) {
+                md.append("- samples (further findings of this bucket, in `samples/`): ").append(String.join("; ", f.triage().samples())).append("\n");
+            }
+        }
+        md.append("\n");
         md.append("## The call\n\n");
         if (call == null) {
             md.append("Instantiation (no call).\n\n");

@@ -75,6 +75,26 @@ public final class ThirdOpinions {
         return opinions;
     }
 
+    /** TEMPORARY (replaced by the state-aware version): V8 Liftoff's side on results and traps only. */
+    public String v8Side(byte[] module, Finding finding) {
+        try {
+            if (finding.engines().size() < 2) return "unavailable";
+            var reference = finding.engines().getFirst();
+            var other = finding.engines().get(1);
+            if (!java.util.Set.of("value", "trap-vs-value", "trap-kind").contains(finding.kind())) return "unavailable";
+            return switch (node.run(NodeRunner.Flavour.LIFTOFF, module, finding.calls())) {
+                case NodeRunner.Result.Unavailable u -> "unavailable";
+                case NodeRunner.Result.Ran(var instantiate, var outcomes) -> {
+                    var v8 = finding.step() == 0 ? instantiate : outcomes.size() >= finding.step() ? outcomes.get(finding.step() - 1) : null;
+                    yield v8 == null ? "unavailable" : side(v8Matches(v8, finding.outcomes().get(reference)),
+                            v8Matches(v8, finding.outcomes().get(other)), reference, other);
+                }
+            };
+        } catch (RuntimeException e) {
+            return "unavailable";
+        }
+    }
+
     private static boolean agrees(int step, Outcome a, Outcome b) {
         var c = step == 0 ? Comparison.instantiation(a, b) : Comparison.call(a, b, false);
         return c instanceof Comparison.Agree || c instanceof Comparison.Unclear(var r, var d) && r == Inconclusive.Reason.NAN_PAYLOAD;

@@ -1,7 +1,12 @@
 package flint.harness.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import flint.wasm.binary.ModuleEncoder;
+import flint.wasm.text.WatParser;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -38,5 +43,72 @@ class CampaignTest {
         var resumed = new Campaign(config(3, true), source, Minimizer.IDENTITY, new PrintStream(new ByteArrayOutputStream())).run();
         assertEquals(3, resumed.modules());
         assertTrue(resumed.nextIndex() >= 3);
+    }
+
+    /**
+     * A campaign over the documented reference bugs' reproducers finds them, and its end work
+     * (minimize, third opinions, recognise) files every bucket under a documented bug: none open.
+     */
+    @Test
+    void documentedReferenceBugsLeaveNoOpenBucket(@TempDir Path corpus) throws Exception {
+        assumeTrue(NodeRunner.find().available(), "the triage needs V8 through Node.js");
+        try (var files = Files.list(KnownReferenceBugsTest.REPRODUCERS)) {
+            for (var wat : files.filter(f -> f.toString().endsWith(".wat")).toList()) {
+                var name = wat.getFileName().toString().replace(".wat", ".wasm");
+                Files.write(corpus.resolve(name), ModuleEncoder.encode(WatParser.parse(wat)));
+            }
+        }
+        var config = new Campaign.Config(Duration.ofMinutes(2), 1, 5, List.of(), out, false, 0, 1, List.of("chicory", "flint"), 1,
+                Duration.ofSeconds(3), Duration.ofSeconds(60), 12, true, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        var campaign = new Campaign(config, new CorpusModuleSource(corpus),
+                Minimizer.inChildJvm(Duration.ofSeconds(20), config.workerJvmOptions()), new PrintStream(new ByteArrayOutputStream()));
+        var state = campaign.run();
+        assertFalse(state.buckets().isEmpty(), "the reproducers diverge");
+        assertEquals(List.of(), campaign.openBuckets(), () -> "open buckets; summary:\n" + read(out.resolve("summary.md")));
+        assertTrue(read(out.resolve("summary.md")).contains("Open buckets: 0 of " + state.buckets().size()));
+    }
+
+    /** A miscompilation never hides among reference bugs: V8 blames it on Flint and it stays open. */
+    @Test
+    void aSeededMiscompilationIsBlamedOnTheEngineUnderTestAndStaysOpen() throws Exception {
+        assumeTrue(NodeRunner.find().available(), "the triage needs V8 through Node.js");
+        var config = new Campaign.Config(Duration.ofMinutes(3), 1, 3, List.of(), out, false, 0, 1, List.of("chicory", "flint"), 2,
+                Duration.ofSeconds(3), Duration.ofSeconds(60), 0, true,
+                List.of("-Xmx512m", "-D" + flint.compiler.SeededBug.PROPERTY + "=bounds-check-off-by-one"));
+        var source = new GeneratorModuleSource("");
+        var campaign = new Campaign(config, source, Minimizer.IDENTITY, new PrintStream(new ByteArrayOutputStream()));
+        var runner = Thread.ofPlatform().start(() -> {
+            try {
+                campaign.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        // stop at the first bucket V8 blames on flint
+        while (runner.isAlive() && blamedOnFlint().isEmpty()) Thread.sleep(500);
+        campaign.stop();
+        runner.join();
+        var blamed = blamedOnFlint();
+        assertFalse(blamed.isEmpty(), "the seeded bug was found and V8 blamed flint");
+        for (var bucket : blamed) assertTrue(campaign.openBuckets().contains(bucket), bucket + " is open");
+    }
+
+    private List<String> blamedOnFlint() throws java.io.IOException {
+        var findings = out.resolve("findings");
+        if (!Files.isDirectory(findings)) return List.of();
+        try (var dirs = Files.list(findings)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("finding.json"))).filter(d -> {
+                var f = FindingJson.read(d.resolve("finding.json"), Finding.class);
+                return f.triage() != null && f.triage().v8Side().equals("chicory");
+            }).map(d -> d.getFileName().toString()).toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 }

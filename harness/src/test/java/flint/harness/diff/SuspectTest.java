@@ -11,7 +11,7 @@ class SuspectTest {
 
     private static Finding finding(String kind, Finding.ThirdOpinion... opinions) {
         return new Finding(Finding.FORMAT, "b", "s", kind, "", "", 0, Map.of(), List.of("chicory", "flint"), List.of(), 1,
-                Map.of(), List.of(opinions), "");
+                Map.of(), List.of(opinions), "", null);
     }
 
     private static Finding.ThirdOpinion says(String engine, String side) {
