@@ -36,7 +36,27 @@ public final class NodeRunner {
     }
 
     public sealed interface Result {
-        record Ran(V8Outcome instantiate, List<V8Outcome> calls) implements Result {}
+        /**
+         * @param states the state after instantiating and after each call, as the runner's digest
+         *     text (the form of {@link EngineState#digest()}): {@code states.get(step)} is the state
+         *     after that step; empty when instantiation failed
+         */
+        record Ran(V8Outcome instantiate, List<V8Outcome> calls, List<String> states) implements Result {
+            public Ran {
+                calls = List.copyOf(calls);
+                states = List.copyOf(states);
+            }
+
+            /** The outcome of {@code step} (0: instantiation), or null when the run did not get there. */
+            public V8Outcome outcome(int step) {
+                return step == 0 ? instantiate : step >= 1 && step <= calls.size() ? calls.get(step - 1) : null;
+            }
+
+            /** The state after {@code step}, or null when the runner has none. */
+            public String state(int step) {
+                return step >= 0 && step < states.size() ? states.get(step) : null;
+            }
+        }
         record Unavailable(String why) implements Result {}
     }
 
@@ -113,6 +133,11 @@ public final class NodeRunner {
     }
 
     public Result run(Flavour flavour, byte[] module, List<Finding.FindingCall> calls) {
+        return run(flavour, module, calls, TIMEOUT);
+    }
+
+    /** One run of the calls on one tier; {@code timeout} bounds the whole Node.js process. */
+    public Result run(Flavour flavour, byte[] module, List<Finding.FindingCall> calls, Duration timeout) {
         if (node.isEmpty()) return new Result.Unavailable("node is not installed");
         Path dir = null;
         try {
@@ -122,16 +147,18 @@ public final class NodeRunner {
             var wasm = Files.write(dir.resolve("m.wasm"), module);
             var json = dir.resolve("calls.json");
             FindingJson.LINES.writeValue(json.toFile(), calls);
+            // one line, long with the states of big tables: to a file, so that no pipe fills up
+            var output = dir.resolve("out.json");
             var process = new ProcessBuilder(node.get().toString(), flavour.flag, script.toString(), wasm.toString(), json.toString())
-                    .redirectErrorStream(false)
+                    .redirectOutput(output.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            // the output is one short line: read it after the process ends
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return new Result.Unavailable("node did not finish within " + TIMEOUT.toSeconds() + " s");
+                process.waitFor(2, TimeUnit.SECONDS);
+                return new Result.Unavailable("node did not finish within " + timeout.toMillis() + " ms");
             }
-            var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            var out = Files.readString(output, StandardCharsets.UTF_8).trim();
             return parse(FindingJson.LINES.readTree(out));
         } catch (IOException | RuntimeException e) {
             return new Result.Unavailable("node failed: " + e.getMessage());
@@ -149,7 +176,9 @@ public final class NodeRunner {
         }
         var calls = new ArrayList<V8Outcome>();
         root.get("calls").forEach(c -> calls.add(outcome(c)));
-        return new Result.Ran(outcome(root.get("instantiate")), calls);
+        var states = new ArrayList<String>();
+        root.path("states").forEach(s -> states.add(s.asText()));
+        return new Result.Ran(outcome(root.get("instantiate")), calls, states);
     }
 
     private static V8Outcome outcome(JsonNode n) {

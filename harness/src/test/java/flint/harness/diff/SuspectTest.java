@@ -36,6 +36,24 @@ class SuspectTest {
     void splitOrSilentOpinionsLeaveItOpen() {
         assertEquals("undecided", finding("value", says("v8-liftoff", "flint"), says("v8-turbofan", "chicory")).suspect());
         assertEquals("undecided", finding("value", says("v8-liftoff", "unavailable")).suspect());
-        assertEquals("undecided", finding("memory", says("v8-liftoff", "flint")).suspect(), "V8 cannot judge memory");
+        assertEquals("undecided", finding("hang", says("v8-liftoff", "flint")).suspect(), "V8 cannot judge a hang");
+    }
+
+    /** Through the findings' recorded states V8 judges memory, memory size, globals and tables too. */
+    @Test
+    void v8JudgesStateKinds() {
+        for (var kind : List.of("memory", "memory-size", "global", "table")) {
+            assertEquals("the reference", finding(kind, says("v8-liftoff", "flint"), says("v8-turbofan", "flint"),
+                    says("chicory-compiler", "chicory")).suspect(), kind);
+            assertEquals("the engine under test", finding(kind, says("v8-liftoff", "chicory"), says("v8-turbofan", "both")).suspect(), kind);
+            assertEquals("undecided", finding(kind, says("v8-liftoff", "neither"), says("v8-turbofan", "chicory")).suspect(), kind);
+        }
+    }
+
+    /** The state is Chicory's runtime, which its compiler shares: alone it does not decide a state kind. */
+    @Test
+    void chicorysCompilerAloneDoesNotDecideStateKinds() {
+        assertEquals("undecided", finding("memory", says("chicory-compiler", "chicory"), says("v8-liftoff", "unavailable")).suspect());
+        assertEquals("the engine under test", finding("value", says("chicory-compiler", "chicory"), says("v8-liftoff", "unavailable")).suspect());
     }
 }
