@@ -154,7 +154,7 @@ public final class Campaign {
         return new Finding(Finding.FORMAT, Buckets.bucket(kind, signature), signature, kind,
                 "A worker running " + String.join(" and ", config.engines()) + " " + (kind.equals("hang") ? "hung" : "crashed") + ".",
                 what + (tail.isBlank() ? "" : "\n" + tail), seed, generator, config.engines(), List.of(), 0,
-                Map.of("worker", what), List.of(), java.time.Instant.now().toString(), null);
+                Map.of("worker", what), List.of(), java.time.Instant.now().toString(), Map.of(), null);
     }
 
     /**

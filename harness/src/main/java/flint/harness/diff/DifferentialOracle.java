@@ -104,6 +104,42 @@ public final class DifferentialOracle {
         }
     }
 
+    /** One engine's outcome of a step and its state after it ({@link EngineState#digest()}; null when unreadable). */
+    record StepState(Outcome outcome, String state) {}
+
+    /**
+     * Each engine's outcome of {@code step} of a replay of {@code calls} (0: instantiation) and its
+     * state after it, with no comparison between the engines: for third opinions, which judge an
+     * engine's state at one step against a finding's recorded states. An engine that does not get to
+     * the step (not instantiated, hung before) is left out. Runs engines in this JVM: only engines
+     * whose failures cannot take the JVM down (the reference, Chicory's compiler) belong here.
+     */
+    static Map<String, StepState> stepStates(Config config, List<String> names, byte[] module, List<Call> calls, int step) {
+        var result = new LinkedHashMap<String, StepState>();
+        var imports = hostImports(module);
+        for (var name : names) {
+            try (var runner = new EngineRunner(Engines.create(name).orElseThrow(
+                    () -> new IllegalArgumentException("unknown engine '" + name + "'")), config.timeout())) {
+                var outcome = runner.instantiate(module, imports);
+                for (int i = 0; i < step && i < calls.size() && !(outcome instanceof Outcome.Hung); i++) {
+                    outcome = runner.call(calls.get(i));
+                }
+                if (step > calls.size() || runner.instance().isEmpty() || outcome instanceof Outcome.Hung
+                        || outcome instanceof Outcome.Skipped) {
+                    continue;
+                }
+                String state;
+                try {
+                    state = runner.state().digest();
+                } catch (IllegalStateException e) {
+                    state = null;
+                }
+                result.put(name, new StepState(outcome, state));
+            }
+        }
+        return result;
+    }
+
     /**
      * The host functions a module imports from the generators' host module ({@link GeneratedImports}):
      * every engine gets the same deterministic Java functions, so a call through an import is
@@ -218,7 +254,14 @@ public final class DifferentialOracle {
                 }
                 switch (Comparison.state(refState, state, config.exactNaNs())) {
                     case Comparison.Agree a -> {}
-                    case Comparison.Diverge(var kind, var detail) -> diverge(kind, step, call, outcomes, detail);
+                    case Comparison.Diverge(var kind, var detail) -> {
+                        // each engine's state, so that an outside engine can be judged later without a rerun
+                        var states = new LinkedHashMap<String, String>();
+                        states.put(reference.name(), refState.digest());
+                        states.put(runner.name(), state.digest());
+                        divergences.add(new Divergence(kind, step, call, callsSoFar, outcomes, detail, states));
+                        stop = true;
+                    }
                     case Comparison.Unclear(var reason, var detail) -> unclear(reason, step, call, outcomes, detail);
                 }
             }

@@ -14,13 +14,21 @@ import java.util.stream.Collectors;
  *     so a replay must make all of them)
  * @param outcomes each engine's outcome of that step, reference first
  * @param detail what differs, with values (reports only: never part of the signature)
+ * @param states for a divergence of the state after the step (memory, memory size, a global, a
+ *     table), each engine's state then as {@link EngineState#digest()}; otherwise empty
  */
 public record Divergence(DivergenceKind kind, int step, Call call, List<Call> calls,
-                         Map<String, Outcome> outcomes, String detail) {
+                         Map<String, Outcome> outcomes, String detail, Map<String, String> states) {
 
     public Divergence {
         calls = List.copyOf(calls);
         outcomes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+        states = states == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(states));
+    }
+
+    /** A divergence with no states recorded (outcomes differ, or the states could not be read). */
+    public Divergence(DivergenceKind kind, int step, Call call, List<Call> calls, Map<String, Outcome> outcomes, String detail) {
+        this(kind, step, call, calls, outcomes, detail, Map.of());
     }
 
     /**

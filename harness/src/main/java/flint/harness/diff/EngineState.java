@@ -31,6 +31,148 @@ public record EngineState(Optional<Memory> memory, Map<String, Value> globals, M
     /** A table's size and, per element, whether it is null. */
     public record Table(long size, List<Boolean> nulls) {}
 
+    /**
+     * The state as one canonical line, the same text the JavaScript runner ({@code wasm-runner.js})
+     * prints for V8, so that a finding can carry each engine's state and an outside engine can be
+     * judged against it later without rerunning either engine:
+     * {@code pages=1 memory=fnv:<16 hex digits> globals=g0:i32:5,g1:f32:0x7fc00000 tables=t0:3:101}
+     * ({@code memory=none} without a memory). Globals and tables come in export order, names escaped
+     * ({@link #escapeName}); values as in finding.json ({@link JsonValue}), any reference as
+     * {@code ref:null} or {@code ref:ref}; a table as its size and, per element up to 4096, 0 for
+     * null and 1 otherwise.
+     */
+    public String digest() {
+        var sb = new StringBuilder();
+        memory.ifPresentOrElse(m -> sb.append("pages=").append(m.pages()).append(" memory=fnv:").append(String.format("%016x", m.hash())),
+                () -> sb.append("memory=none"));
+        sb.append(" globals=");
+        boolean first = true;
+        for (var e : globals.entrySet()) {
+            if (!first) sb.append(',');
+            first = false;
+            sb.append(escapeName(e.getKey())).append(':').append(valueText(e.getValue()));
+        }
+        sb.append(" tables=");
+        first = true;
+        for (var e : tables.entrySet()) {
+            if (!first) sb.append(',');
+            first = false;
+            sb.append(escapeName(e.getKey())).append(':').append(e.getValue().size()).append(':');
+            e.getValue().nulls().forEach(n -> sb.append(n ? '0' : '1'));
+        }
+        return sb.toString();
+    }
+
+    private static String valueText(Value v) {
+        return switch (v) {
+            case Value.FuncRef f -> "ref:" + (f.isNull() ? "null" : "ref");
+            case Value.ExternRef x -> "ref:" + (x.isNull() ? "null" : "ref");
+            case Value.ExnRef x -> "ref:" + (x.isNull() ? "null" : "ref");
+            default -> {
+                var json = JsonValue.of(v);
+                yield json.type() + ":" + json.value();
+            }
+        };
+    }
+
+    /** An export name for a digest: UTF-8 bytes outside {@code [A-Za-z0-9_.-]} as {@code %XX}. */
+    static String escapeName(String name) {
+        var sb = new StringBuilder();
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-') {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Whether two digests ({@link #digest()}, or the JavaScript runner's) describe the same state, as
+     * far as both could see: a {@code ?} (something JavaScript cannot read) agrees with anything, and
+     * two NaNs of one float type agree whatever their bits (a NaN read through JavaScript goes
+     * through a double, which quiets a signalling f32 NaN; the spec leaves arithmetic NaNs' payloads
+     * open anyway). Unreadable text (null, an error) agrees with nothing.
+     */
+    public static boolean digestsAgree(String a, String b) {
+        var x = parseDigest(a);
+        var y = parseDigest(b);
+        if (x == null || y == null) return false;
+        if (!x.keySet().equals(y.keySet())) {
+            // "memory=?" beside a memory: pages unknown on one side only
+            if (!"?".equals(x.get("memory")) && !"?".equals(y.get("memory"))) return false;
+        }
+        if (!same(x.get("memory"), y.get("memory"))) return false;
+        if (x.containsKey("pages") && y.containsKey("pages") && !x.get("pages").equals(y.get("pages"))) return false;
+        return entriesAgree(x.get("globals"), y.get("globals"), EngineState::globalsAgree)
+                && entriesAgree(x.get("tables"), y.get("tables"), EngineState::tablesAgree);
+    }
+
+    private static java.util.Map<String, String> parseDigest(String text) {
+        if (text == null) return null;
+        var fields = new java.util.HashMap<String, String>();
+        for (var token : text.trim().split(" ")) {
+            int eq = token.indexOf('=');
+            if (eq <= 0) return null;
+            fields.put(token.substring(0, eq), token.substring(eq + 1));
+        }
+        return fields.containsKey("memory") && fields.containsKey("globals") && fields.containsKey("tables") ? fields : null;
+    }
+
+    private static boolean same(String a, String b) {
+        return a.equals("?") || b.equals("?") || a.equals(b);
+    }
+
+    /** name:rest entries, compared per name with {@code agree} over the rests. */
+    private static boolean entriesAgree(String a, String b, java.util.function.BiPredicate<String, String> agree) {
+        var x = entries(a);
+        var y = entries(b);
+        if (!x.keySet().equals(y.keySet())) return false;
+        for (var e : x.entrySet()) if (!agree.test(e.getValue(), y.get(e.getKey()))) return false;
+        return true;
+    }
+
+    private static java.util.Map<String, String> entries(String list) {
+        var map = new java.util.HashMap<String, String>();
+        if (list.isEmpty()) return map;
+        for (var entry : list.split(",")) {
+            int colon = entry.indexOf(':');
+            map.put(colon < 0 ? entry : entry.substring(0, colon), colon < 0 ? "" : entry.substring(colon + 1));
+        }
+        return map;
+    }
+
+    /** {@code type:value}. */
+    private static boolean globalsAgree(String a, String b) {
+        int i = a.indexOf(':'), j = b.indexOf(':');
+        if (i < 0 || j < 0) return false;
+        var type = a.substring(0, i);
+        if (!type.equals(b.substring(0, j))) return false;
+        var x = a.substring(i + 1);
+        var y = b.substring(j + 1);
+        if (same(x, y)) return true;
+        try {
+            return switch (type) {
+                case "f32" -> Float.isNaN(Float.intBitsToFloat(Integer.parseUnsignedInt(x.substring(2), 16)))
+                        && Float.isNaN(Float.intBitsToFloat(Integer.parseUnsignedInt(y.substring(2), 16)));
+                case "f64" -> Double.isNaN(Double.longBitsToDouble(Long.parseUnsignedLong(x.substring(2), 16)))
+                        && Double.isNaN(Double.longBitsToDouble(Long.parseUnsignedLong(y.substring(2), 16)));
+                default -> false;
+            };
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** {@code size:nulls}. */
+    private static boolean tablesAgree(String a, String b) {
+        int i = a.indexOf(':'), j = b.indexOf(':');
+        if (i < 0 || j < 0) return a.equals(b);
+        return a.substring(0, i).equals(b.substring(0, j)) && same(a.substring(i + 1), b.substring(j + 1));
+    }
+
     static EngineState of(Instance instance) {
         var memory = instance.defaultMemory().map(m -> new Memory(m.pages(), m.readAll()));
         var globals = new LinkedHashMap<String, Value>();

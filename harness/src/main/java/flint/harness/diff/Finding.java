@@ -15,14 +15,25 @@ import java.util.Map;
  * @param step the diverging step: 0 for instantiation, else the call's position plus one
  * @param outcomes each engine's outcome of the diverging step, as text
  * @param thirdOpinions further engines' outcomes of the same step and which side they take
+ * @param states for the state kinds ({@link #STATE_KINDS}), each engine's state after the diverging
+ *     step as {@link EngineState#digest()} text (e.g. {@code pages=1 memory=fnv:0123456789abcdef
+ *     globals=g0:i32:5 tables=t0:2:10}), so that an outside engine's state can be judged against
+ *     it without rerunning either engine; empty for other kinds and in older finding.json files
  * @param triage how a campaign filed it, or null outside campaigns
  */
 public record Finding(int format, String bucket, String signature, String kind, String summary, String detail,
                       long seed, Map<String, String> generator, List<String> engines, List<FindingCall> calls,
                       int step, Map<String, String> outcomes, List<ThirdOpinion> thirdOpinions, String foundAt,
-                      Triage triage) {
+                      Map<String, String> states, Triage triage) {
 
     public static final int FORMAT = 1;
+
+    /** The kinds about the state after a step rather than its outcome. */
+    public static final java.util.Set<String> STATE_KINDS = java.util.Set.of("memory", "memory-size", "global", "table");
+
+    public Finding {
+        states = states == null ? Map.of() : states; // absent from finding.json files written before
+    }
 
     public static final String SUSPECT_UNDER_TEST = "the engine under test";
     public static final String SUSPECT_REFERENCE = "the reference";
@@ -90,16 +101,21 @@ public record Finding(int format, String bucket, String signature, String kind, 
      * under test), or {@code "undecided"}. V8's two tiers decide when they could judge: they are
      * an independent implementation, while Chicory's compiler shares the interpreter's runtime
      * (memory, tables, segments) and so its bugs there; it decides only without V8. Only the kinds
-     * the outside engines can judge (results and traps, not memory or globals) get a suggestion.
+     * the outside engines can judge get a suggestion: results and traps, and, through the
+     * recorded {@link #states}, memory, memory size, globals and tables; for those state kinds only
+     * V8 decides, since the state is Chicory's shared runtime.
      */
     public String suspect() {
         var judging = switch (kind) {
-            case "value", "trap-vs-value", "trap-kind" -> thirdOpinions.stream()
+            case "value", "trap-vs-value", "trap-kind", "memory", "memory-size", "global", "table" -> thirdOpinions.stream()
                     .filter(o -> !o.sidesWith().equals("unavailable") && !o.sidesWith().equals("both")).toList();
             default -> List.<ThirdOpinion>of();
         };
+        // V8 that ran but cannot tell the two apart ("both": a trap message that fits either kind)
+        // leaves it undecided rather than handing the decision to Chicory's compiler
+        boolean v8Ran = thirdOpinions.stream().anyMatch(o -> o.engine().startsWith("v8-") && !o.sidesWith().equals("unavailable"));
         var v8 = judging.stream().filter(o -> o.engine().startsWith("v8-")).toList();
-        var deciding = v8.isEmpty() ? judging : v8;
+        var deciding = v8Ran || STATE_KINDS.contains(kind) ? v8 : judging;
         if (deciding.isEmpty() || engines.size() < 2) return UNDECIDED;
         if (deciding.stream().allMatch(o -> o.sidesWith().equals(engines.getFirst()))) return SUSPECT_UNDER_TEST;
         if (deciding.stream().allMatch(o -> o.sidesWith().equals(engines.get(1)))) return SUSPECT_REFERENCE;
@@ -108,12 +124,17 @@ public record Finding(int format, String bucket, String signature, String kind, 
 
     public Finding withThirdOpinions(List<ThirdOpinion> opinions) {
         return new Finding(format, bucket, signature, kind, summary, detail, seed, generator, engines, calls, step,
-                outcomes, List.copyOf(opinions), foundAt, triage);
+                outcomes, List.copyOf(opinions), foundAt, states, triage);
     }
 
     /** Filed in {@code bucket} with {@code triage}. */
     public Finding filed(String bucket, Triage triage) {
         return new Finding(format, bucket, signature, kind, summary, detail, seed, generator, engines, calls, step,
-                outcomes, thirdOpinions, foundAt, triage);
+                outcomes, thirdOpinions, foundAt, states, triage);
+    }
+
+    public Finding withStates(Map<String, String> states) {
+        return new Finding(format, bucket, signature, kind, summary, detail, seed, generator, engines, calls, step,
+                outcomes, thirdOpinions, foundAt, states, triage);
     }
 }

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import flint.harness.engine.TrapKind;
+import flint.wasm.model.Opcode;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +39,27 @@ public final class NodeRunner {
     }
 
     public sealed interface Result {
-        record Ran(V8Outcome instantiate, List<V8Outcome> calls) implements Result {}
+        /**
+         * @param states the state after instantiating and after each call, as the runner's digest
+         *     text (the form of {@link EngineState#digest()}): {@code states.get(step)} is the state
+         *     after that step; empty when instantiation failed
+         */
+        record Ran(V8Outcome instantiate, List<V8Outcome> calls, List<String> states) implements Result {
+            public Ran {
+                calls = List.copyOf(calls);
+                states = List.copyOf(states);
+            }
+
+            /** The outcome of {@code step} (0: instantiation), or null when the run did not get there. */
+            public V8Outcome outcome(int step) {
+                return step == 0 ? instantiate : step >= 1 && step <= calls.size() ? calls.get(step - 1) : null;
+            }
+
+            /** The state after {@code step}, or null when the runner has none. */
+            public String state(int step) {
+                return step >= 0 && step < states.size() ? states.get(step) : null;
+            }
+        }
         record Unavailable(String why) implements Result {}
     }
 
@@ -61,9 +84,13 @@ public final class NodeRunner {
             @Override public String toString() { return "returned " + values; }
         }
 
-        record Trapped(String message) implements V8Outcome {
+        /** A trap with the kinds its message can stand for (narrowed by the module, see {@link #narrowed}). */
+        record Trapped(String message, Set<TrapKind> kinds) implements V8Outcome {
+            Trapped(String message) {
+                this(message, ThirdOpinions.v8TrapKinds(message));
+            }
+
             public boolean matches(Outcome o) {
-                var kinds = ThirdOpinions.v8TrapKinds(message);
                 return o instanceof Outcome.Trapped t && kinds.contains(t.kind());
             }
             @Override public String toString() { return "trap: " + message; }
@@ -113,6 +140,11 @@ public final class NodeRunner {
     }
 
     public Result run(Flavour flavour, byte[] module, List<Finding.FindingCall> calls) {
+        return run(flavour, module, calls, TIMEOUT);
+    }
+
+    /** One run of the calls on one tier; {@code timeout} bounds the whole Node.js process. */
+    public Result run(Flavour flavour, byte[] module, List<Finding.FindingCall> calls, Duration timeout) {
         if (node.isEmpty()) return new Result.Unavailable("node is not installed");
         Path dir = null;
         try {
@@ -122,17 +154,19 @@ public final class NodeRunner {
             var wasm = Files.write(dir.resolve("m.wasm"), module);
             var json = dir.resolve("calls.json");
             FindingJson.LINES.writeValue(json.toFile(), calls);
+            // one line, long with the states of big tables: to a file, so that no pipe fills up
+            var output = dir.resolve("out.json");
             var process = new ProcessBuilder(node.get().toString(), flavour.flag, script.toString(), wasm.toString(), json.toString())
-                    .redirectErrorStream(false)
+                    .redirectOutput(output.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            // the output is one short line: read it after the process ends
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return new Result.Unavailable("node did not finish within " + TIMEOUT.toSeconds() + " s");
+                process.waitFor(2, TimeUnit.SECONDS);
+                return new Result.Unavailable("node did not finish within " + timeout.toMillis() + " ms");
             }
-            var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return parse(FindingJson.LINES.readTree(out));
+            var out = Files.readString(output, StandardCharsets.UTF_8).trim();
+            return narrowed(parse(FindingJson.LINES.readTree(out)), module);
         } catch (IOException | RuntimeException e) {
             return new Result.Unavailable("node failed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -143,13 +177,43 @@ public final class NodeRunner {
         }
     }
 
+    /**
+     * V8 words an out-of-bounds {@code call_indirect} and an out-of-bounds table access alike
+     * ("table index is out of bounds"); a module without one of the two kinds of instruction
+     * settles which it was.
+     */
+    static Result narrowed(Result result, byte[] module) {
+        if (!(result instanceof Result.Ran(var instantiate, var calls, var states))) return result;
+        ModuleFacts facts;
+        try {
+            facts = ModuleFacts.of(module);
+        } catch (RuntimeException e) {
+            return result;
+        }
+        boolean indirect = facts.uses(Opcode.CALL_INDIRECT, Opcode.RETURN_CALL_INDIRECT);
+        boolean tableAccess = facts.uses(Opcode.TABLE_GET, Opcode.TABLE_SET, Opcode.TABLE_INIT, Opcode.TABLE_COPY,
+                Opcode.TABLE_FILL, Opcode.TABLE_GROW);
+        java.util.function.UnaryOperator<V8Outcome> narrow = o -> {
+            if (!(o instanceof V8Outcome.Trapped(var message, var kinds)) || indirect == tableAccess) return o;
+            var kept = java.util.EnumSet.noneOf(TrapKind.class);
+            kept.addAll(kinds);
+            if (kept.containsAll(Set.of(TrapKind.UNDEFINED_ELEMENT, TrapKind.OUT_OF_BOUNDS_TABLE))) {
+                kept.remove(indirect ? TrapKind.OUT_OF_BOUNDS_TABLE : TrapKind.UNDEFINED_ELEMENT);
+            }
+            return new V8Outcome.Trapped(message, Set.copyOf(kept));
+        };
+        return new Result.Ran(narrow.apply(instantiate), calls.stream().map(narrow).toList(), states);
+    }
+
     static Result parse(JsonNode root) {
         if (root == null || root.has("error") && !root.has("calls")) {
             return new Result.Unavailable("the runner failed: " + (root == null ? "no output" : root.get("error").asText()));
         }
         var calls = new ArrayList<V8Outcome>();
         root.get("calls").forEach(c -> calls.add(outcome(c)));
-        return new Result.Ran(outcome(root.get("instantiate")), calls);
+        var states = new ArrayList<String>();
+        root.path("states").forEach(s -> states.add(s.asText()));
+        return new Result.Ran(outcome(root.get("instantiate")), calls, states);
     }
 
     private static V8Outcome outcome(JsonNode n) {

@@ -32,7 +32,7 @@ public final class ReportWriter {
         return new Finding(Finding.FORMAT, divergence.bucket(), divergence.signature(), divergence.kind().tag(),
                 summary(divergence), divergence.detail(), seed, generator, List.copyOf(divergence.outcomes().keySet()),
                 ThirdOpinions.findingCalls(module, divergence.calls()), divergence.step(), outcomes, List.of(),
-                java.time.Instant.now().toString(), null);
+                java.time.Instant.now().toString(), divergence.states(), null);
     }
 
     /** One sentence: what diverged where. */

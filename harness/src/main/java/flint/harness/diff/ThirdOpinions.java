@@ -14,7 +14,9 @@ import java.util.Set;
  * When two engines disagree, asks engines outside the pair: Chicory's JVM-bytecode compiler
  * in-process, and V8 through Node.js with only its baseline compiler (Liftoff) and with only its
  * optimizing compiler (TurboFan). Each opinion records which side of the divergence it takes, so a
- * report says which engine is wrong.
+ * report says which engine is wrong. For the state kinds (memory, memory size, globals, tables) an
+ * opinion compares the state after the step too, against the states the finding records
+ * ({@link Finding#states()}, as {@link EngineState#digest()} text; V8's runner prints the same).
  */
 public final class ThirdOpinions {
 
@@ -34,6 +36,7 @@ public final class ThirdOpinions {
      * this runs no native code and is safe in a campaign's coordinator.
      */
     public List<Finding.ThirdOpinion> of(byte[] module, Finding finding) {
+        if (Finding.STATE_KINDS.contains(finding.kind())) return ofState(module, finding);
         var reference = finding.engines().getFirst();
         var other = finding.engines().get(1);
         var otherText = finding.outcomes().get(other);
@@ -59,40 +62,116 @@ public final class ThirdOpinions {
             }
         }
         for (var flavour : NodeRunner.Flavour.values()) {
-            var result = node.run(flavour, module, finding.calls());
-            final var ref = referenceOutcome;
-            opinions.add(switch (result) {
-                case NodeRunner.Result.Unavailable(var why) -> new Finding.ThirdOpinion(flavour.engineName(), why, "unavailable");
-                case NodeRunner.Result.Ran(var instantiate, var outcomes) -> {
-                    var v8 = finding.step() == 0 ? instantiate : outcomes.size() >= finding.step() ? outcomes.get(finding.step() - 1) : null;
-                    if (v8 == null) yield new Finding.ThirdOpinion(flavour.engineName(), "stopped before the step", "unavailable");
-                    boolean withReference = ref != null ? v8.matches(ref) : v8Matches(v8, finding.outcomes().get(reference));
-                    yield new Finding.ThirdOpinion(flavour.engineName(), v8.toString(),
-                            side(withReference, v8Matches(v8, otherText), reference, other));
-                }
-            });
+            opinions.add(v8Opinion(flavour, node.run(flavour, module, finding.calls()), finding, referenceOutcome, null));
         }
         return opinions;
     }
 
-    /** TEMPORARY (replaced by the state-aware version): V8 Liftoff's side on results and traps only. */
+    /** How long {@link #v8Side} lets V8 run the calls. */
+    private static final java.time.Duration SIDE_TIMEOUT = java.time.Duration.ofSeconds(10);
+
+    /**
+     * Which engine of {@code finding}'s pair V8 (Liftoff only, one Node.js run) sides with at the
+     * diverging step: the reference's name, the other engine's name, "both", "neither", or
+     * "unavailable" (no Node.js, V8 stopped before the step, a state kind without recorded states, a
+     * worker's finding, any error). Judged by the finding's recorded outcome texts and, for the state kinds, its recorded
+     * states ({@link Finding#states()}) alone: no engine runs in this JVM, so a campaign's coordinator
+     * can triage each finding as it comes. Never throws.
+     */
     public String v8Side(byte[] module, Finding finding) {
         try {
-            if (finding.engines().size() < 2) return "unavailable";
+            if (finding.engines().size() < 2 || finding.step() < 0 || finding.outcomes().containsKey("worker")) return "unavailable";
             var reference = finding.engines().getFirst();
             var other = finding.engines().get(1);
-            if (!java.util.Set.of("value", "trap-vs-value", "trap-kind").contains(finding.kind())) return "unavailable";
-            return switch (node.run(NodeRunner.Flavour.LIFTOFF, module, finding.calls())) {
-                case NodeRunner.Result.Unavailable u -> "unavailable";
-                case NodeRunner.Result.Ran(var instantiate, var outcomes) -> {
-                    var v8 = finding.step() == 0 ? instantiate : outcomes.size() >= finding.step() ? outcomes.get(finding.step() - 1) : null;
-                    yield v8 == null ? "unavailable" : side(v8Matches(v8, finding.outcomes().get(reference)),
-                            v8Matches(v8, finding.outcomes().get(other)), reference, other);
-                }
-            };
+            if (Finding.STATE_KINDS.contains(finding.kind())
+                    && (finding.states().get(reference) == null || finding.states().get(other) == null)) {
+                return "unavailable";
+            }
+            var result = node.run(NodeRunner.Flavour.LIFTOFF, module, finding.calls(), SIDE_TIMEOUT);
+            return v8Opinion(NodeRunner.Flavour.LIFTOFF, result, finding, null, null).sidesWith();
         } catch (RuntimeException e) {
             return "unavailable";
         }
+    }
+
+    /**
+     * The opinions on a state divergence (memory, memory size, a global, a table): each outside
+     * engine's outcome and state after the step, against the engines' recorded outcomes and states.
+     * The reference is rerun here (with Chicory's compiler, if it is not one of the pair), which
+     * also tells whether the recorded states are still this module's: after shrinking they are
+     * another module's, and then nothing is judged.
+     */
+    private List<Finding.ThirdOpinion> ofState(byte[] module, Finding finding) {
+        var reference = finding.engines().getFirst();
+        var other = finding.engines().get(1);
+        var calls = finding.calls().stream()
+                .map(c -> new Call(c.export(), c.args().stream().map(JsonValue::toValue).toList())).toList();
+        boolean withCompiler = !finding.engines().contains(ChicoryCompilerEngine.NAME) && !reference.equals(ChicoryCompilerEngine.NAME);
+        var names = withCompiler ? List.of(reference, ChicoryCompilerEngine.NAME) : List.of(reference);
+        Map<String, DifferentialOracle.StepState> fresh;
+        String failure = null;
+        try {
+            fresh = DifferentialOracle.stepStates(DifferentialOracle.Config.defaults(), names, module, calls, finding.step());
+        } catch (RuntimeException e) {
+            fresh = Map.of();
+            failure = "failed: " + e;
+        }
+        var recordedRef = finding.states().get(reference);
+        var freshRef = fresh.get(reference);
+        String stale = recordedRef == null || finding.states().get(other) == null ? "the finding records no states"
+                : freshRef != null && freshRef.state() != null && !freshRef.state().equals(recordedRef)
+                ? "the finding's states are of another version of the module (shrunk since it was found?)" : null;
+        var opinions = new ArrayList<Finding.ThirdOpinion>();
+        if (withCompiler) {
+            var mine = fresh.get(ChicoryCompilerEngine.NAME);
+            if (mine == null) {
+                opinions.add(new Finding.ThirdOpinion(ChicoryCompilerEngine.NAME, failure != null ? failure : "stopped before the step", "unavailable"));
+            } else {
+                var text = mine.outcome() + "; state " + mine.state();
+                opinions.add(stale != null ? new Finding.ThirdOpinion(ChicoryCompilerEngine.NAME, text + " (" + stale + ")", "unavailable")
+                        : new Finding.ThirdOpinion(ChicoryCompilerEngine.NAME, text, side(
+                                textMatches(mine.outcome(), finding.outcomes().get(reference)) && EngineState.digestsAgree(mine.state(), recordedRef),
+                                textMatches(mine.outcome(), finding.outcomes().get(other))
+                                        && EngineState.digestsAgree(mine.state(), finding.states().get(other)),
+                                reference, other)));
+            }
+        }
+        for (var flavour : NodeRunner.Flavour.values()) {
+            opinions.add(v8Opinion(flavour, node.run(flavour, module, finding.calls()), finding,
+                    freshRef == null ? null : freshRef.outcome(), stale));
+        }
+        return opinions;
+    }
+
+    /**
+     * V8's opinion of the diverging step from one run: its outcome against the reference's
+     * ({@code referenceOutcome}, rerun here, else the recorded text) and the other engine's recorded
+     * text; for the state kinds, its state too against the recorded states ({@code stale}: why those
+     * cannot be used, or null).
+     */
+    private static Finding.ThirdOpinion v8Opinion(NodeRunner.Flavour flavour, NodeRunner.Result result, Finding finding,
+                                                  Outcome referenceOutcome, String stale) {
+        var reference = finding.engines().getFirst();
+        var other = finding.engines().get(1);
+        return switch (result) {
+            case NodeRunner.Result.Unavailable(var why) -> new Finding.ThirdOpinion(flavour.engineName(), why, "unavailable");
+            case NodeRunner.Result.Ran ran -> {
+                var v8 = ran.outcome(finding.step());
+                if (v8 == null) yield new Finding.ThirdOpinion(flavour.engineName(), "stopped before the step", "unavailable");
+                boolean withReference = referenceOutcome != null ? v8.matches(referenceOutcome) : v8Matches(v8, finding.outcomes().get(reference));
+                boolean withOther = v8Matches(v8, finding.outcomes().get(other));
+                if (!Finding.STATE_KINDS.contains(finding.kind())) {
+                    yield new Finding.ThirdOpinion(flavour.engineName(), v8.toString(), side(withReference, withOther, reference, other));
+                }
+                var state = ran.state(finding.step());
+                var text = v8 + "; state " + state;
+                if (state == null) yield new Finding.ThirdOpinion(flavour.engineName(), v8 + "; no state", "unavailable");
+                if (stale != null) yield new Finding.ThirdOpinion(flavour.engineName(), text + " (" + stale + ")", "unavailable");
+                yield new Finding.ThirdOpinion(flavour.engineName(), text, side(
+                        withReference && EngineState.digestsAgree(state, finding.states().get(reference)),
+                        withOther && EngineState.digestsAgree(state, finding.states().get(other)), reference, other));
+            }
+        };
     }
 
     private static boolean agrees(int step, Outcome a, Outcome b) {
@@ -114,11 +193,42 @@ public final class ThirdOpinions {
         if (text == null) return false;
         return switch (v8) {
             case NodeRunner.V8Outcome.Trapped t -> text.startsWith("trap: ")
-                    && TrapKind.fromSpecMessage(text.substring(6)).map(k -> v8TrapKinds(t.message()).contains(k)).orElse(false);
+                    && TrapKind.fromSpecMessage(text.substring(6)).map(k -> t.kinds().contains(k)).orElse(false);
             case NodeRunner.V8Outcome.Other o -> o.what().equals("rejected") && (text.startsWith("invalid:") || text.startsWith("malformed:"))
                     || o.what().equals("link") && text.startsWith("link error");
+            case NodeRunner.V8Outcome.Returned r -> text.equals(v8.toString()) || sameUpToArithmeticNaNs(v8.toString(), text);
             default -> text.equals(v8.toString());
         };
+    }
+
+    /**
+     * Whether two "returned [...]" texts list the same values, where two arithmetic NaNs of one type
+     * count as the same (the spec lets each engine pick any; a signalling NaN must match exactly).
+     */
+    static boolean sameUpToArithmeticNaNs(String a, String b) {
+        if (!a.startsWith("returned [") || !b.startsWith("returned [")) return false;
+        var xs = a.substring(10, a.length() - 1).split(", ");
+        var ys = b.substring(10, b.length() - 1).split(", ");
+        if (xs.length != ys.length) return false;
+        for (int i = 0; i < xs.length; i++) {
+            if (!xs[i].equals(ys[i]) && !(arithmeticNaN(xs[i]) && arithmeticNaN(ys[i]) && xs[i].regionMatches(0, ys[i], 0, 4))) return false;
+        }
+        return true;
+    }
+
+    /** {@code f32:nan}, {@code f64:-nan:0x8000000000001}...: a NaN with the quiet bit set. */
+    private static boolean arithmeticNaN(String value) {
+        boolean f32 = value.startsWith("f32:");
+        if (!f32 && !value.startsWith("f64:")) return false;
+        var v = value.substring(4).replaceFirst("^[-+]", "");
+        if (v.equals("nan")) return true;
+        if (!v.startsWith("nan:0x")) return false;
+        try {
+            long payload = Long.parseUnsignedLong(v.substring(6), 16);
+            return f32 ? payload >= 0x400000L : payload >= 0x8000000000000L;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     static String side(boolean withA, boolean withB, String a, String b) {

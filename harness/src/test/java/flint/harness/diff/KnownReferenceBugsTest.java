@@ -64,7 +64,7 @@ class KnownReferenceBugsTest {
         var blamed = new Finding(Finding.FORMAT, "b", "value|f|chicory=returned,flint=returned", "value", "", "[i32:0] vs [i32:1]", 0,
                 Map.of(), List.of("chicory", "flint"), List.of(), 1, Map.of("chicory", "returned [i32:0]", "flint", "returned [i32:1]"),
                 List.of(new Finding.ThirdOpinion("v8-liftoff", "returned [i32:0]", "chicory"),
-                        new Finding.ThirdOpinion("v8-turbofan", "returned [i32:0]", "chicory")), "", null);
+                        new Finding.ThirdOpinion("v8-turbofan", "returned [i32:0]", "chicory")), "", Map.of(), null);
         assertEquals(Optional.empty(), KnownReferenceBugs.recognize(module, blamed));
         var undecided = blamed.withThirdOpinions(List.of(new Finding.ThirdOpinion("v8-liftoff", "node is not installed", "unavailable")));
         assertEquals(Optional.empty(), KnownReferenceBugs.recognize(module, undecided));
