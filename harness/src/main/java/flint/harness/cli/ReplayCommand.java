@@ -104,8 +104,8 @@ final class ReplayCommand implements Callable<Integer> {
             }
             out.println("suspect: " + result.suspect());
             flint.harness.diff.KnownReferenceBugs.recognize(module, result).ifPresent(bug ->
-                    out.println("looks like the documented reference bug '" + bug.id() + "': " + bug.title()
-                            + " (reports/known-reference-bugs.md)"));
+                    out.println("has the shape of the documented reference bug '" + bug.id() + "': " + bug.title()
+                            + " (reports/known-reference-bugs.md)" + (module.length > 400 ? "; shrink it first for a reliable match" : "")));
         }
         if (report != null) {
             var writer = new ReportWriter(report);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import flint.harness.engine.TrapKind;
-import flint.wasm.model.Opcode;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,17 +76,18 @@ public final class NodeRunner {
             public boolean matches(Outcome o) {
                 if (!(o instanceof Outcome.Returned(var mine)) || mine.size() != values.size()) return false;
                 for (int i = 0; i < values.size(); i++) {
-                    if (Values.compare(values.get(i).toValue(), mine.get(i), false) == Values.Match.DIFFERENT) return false;
+                    if (Values.compare(values.get(i).asResult(), mine.get(i), false) == Values.Match.DIFFERENT) return false;
                 }
                 return true;
             }
-            @Override public String toString() { return "returned " + values; }
+            /** As {@link Outcome.Returned} words it, so that texts compare. */
+            @Override public String toString() { return values.isEmpty() ? "returned ()" : "returned " + values; }
         }
 
-        /** A trap with the kinds its message can stand for (narrowed by the module, see {@link #narrowed}). */
+        /** A trap with the kinds its message can stand for at the instruction that trapped. */
         record Trapped(String message, Set<TrapKind> kinds) implements V8Outcome {
             Trapped(String message) {
-                this(message, ThirdOpinions.v8TrapKinds(message));
+                this(message, ThirdOpinions.v8TrapKinds(message, ""));
             }
 
             public boolean matches(Outcome o) {
@@ -166,7 +166,7 @@ public final class NodeRunner {
                 return new Result.Unavailable("node did not finish within " + timeout.toMillis() + " ms");
             }
             var out = Files.readString(output, StandardCharsets.UTF_8).trim();
-            return narrowed(parse(FindingJson.LINES.readTree(out)), module);
+            return parse(FindingJson.LINES.readTree(out));
         } catch (IOException | RuntimeException e) {
             return new Result.Unavailable("node failed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -175,34 +175,6 @@ public final class NodeRunner {
         } finally {
             deleteQuietly(dir);
         }
-    }
-
-    /**
-     * V8 words an out-of-bounds {@code call_indirect} and an out-of-bounds table access alike
-     * ("table index is out of bounds"); a module without one of the two kinds of instruction
-     * settles which it was.
-     */
-    static Result narrowed(Result result, byte[] module) {
-        if (!(result instanceof Result.Ran(var instantiate, var calls, var states))) return result;
-        ModuleFacts facts;
-        try {
-            facts = ModuleFacts.of(module);
-        } catch (RuntimeException e) {
-            return result;
-        }
-        boolean indirect = facts.uses(Opcode.CALL_INDIRECT, Opcode.RETURN_CALL_INDIRECT);
-        boolean tableAccess = facts.uses(Opcode.TABLE_GET, Opcode.TABLE_SET, Opcode.TABLE_INIT, Opcode.TABLE_COPY,
-                Opcode.TABLE_FILL, Opcode.TABLE_GROW);
-        java.util.function.UnaryOperator<V8Outcome> narrow = o -> {
-            if (!(o instanceof V8Outcome.Trapped(var message, var kinds)) || indirect == tableAccess) return o;
-            var kept = java.util.EnumSet.noneOf(TrapKind.class);
-            kept.addAll(kinds);
-            if (kept.containsAll(Set.of(TrapKind.UNDEFINED_ELEMENT, TrapKind.OUT_OF_BOUNDS_TABLE))) {
-                kept.remove(indirect ? TrapKind.OUT_OF_BOUNDS_TABLE : TrapKind.UNDEFINED_ELEMENT);
-            }
-            return new V8Outcome.Trapped(message, Set.copyOf(kept));
-        };
-        return new Result.Ran(narrow.apply(instantiate), calls.stream().map(narrow).toList(), states);
     }
 
     static Result parse(JsonNode root) {
@@ -223,7 +195,10 @@ public final class NodeRunner {
             n.get("returned").forEach(v -> values.add(new JsonValue(v.get("type").asText(), v.get("value").asText())));
             return new V8Outcome.Returned(values);
         }
-        if (n.has("trap")) return new V8Outcome.Trapped(n.get("trap").asText());
+        if (n.has("trap")) {
+            var message = n.get("trap").asText();
+            return new V8Outcome.Trapped(message, ThirdOpinions.v8TrapKinds(message, n.path("at").asText("")));
+        }
         var field = n.fieldNames().hasNext() ? n.fieldNames().next() : "error";
         return new V8Outcome.Other(field, n.path(field).asText());
     }

@@ -31,8 +31,27 @@ function fromJs(type, x) {
   }
 }
 
-function describe(e) {
-  if (e instanceof WebAssembly.RuntimeError) return {trap: e.message};
+// The trapping instruction's opcode (hex, with the sub-opcode after a 0xFC prefix), read at the
+// module offset of the innermost Wasm frame of the stack trace: V8 words some traps alike for
+// different instructions ("table index is out of bounds": call_indirect and table.init both).
+// Only Liftoff reports the instruction itself; TurboFan may report the start of the function.
+const PRECISE_TRAP_SITES = typeof process !== 'undefined' && process.execArgv.includes('--liftoff-only');
+
+function trapSite(e, bytes) {
+  if (!PRECISE_TRAP_SITES) return undefined;
+  const m = /wasm-function\[\d+\]:0x([0-9a-f]+)/.exec(String(e.stack || ''));
+  if (!m || !bytes) return undefined;
+  const at = parseInt(m[1], 16), b = new Uint8Array(bytes);
+  if (at >= b.length) return undefined;
+  const hex = x => x.toString(16).padStart(2, '0');
+  return b[at] === 0xfc && at + 1 < b.length ? 'fc' + hex(b[at + 1]) : hex(b[at]);
+}
+
+function describe(e, bytes) {
+  if (e instanceof WebAssembly.RuntimeError) {
+    const at = trapSite(e, bytes);
+    return at === undefined ? {trap: e.message} : {trap: e.message, at};
+  }
   if (e instanceof RangeError && /call stack/i.test(e.message)) return {trap: 'call stack exhausted'};
   if (e instanceof WebAssembly.CompileError) return {rejected: e.message};
   if (e instanceof WebAssembly.LinkError) return {link: e.message};
@@ -302,7 +321,7 @@ async function runCalls(bytes, calls) {
   try {
     instance = (await WebAssembly.instantiate(bytes, importObject(bytes, info))).instance;
   } catch (e) {
-    return {instantiate: describe(e), calls: [], states: []};
+    return {instantiate: describe(e, bytes), calls: [], states: []};
   }
   const state = () => { try { return stateOf(instance, info, memoryField); } catch (e) { return 'error: ' + e; } };
   const outcomes = [];
@@ -314,7 +333,7 @@ async function runCalls(bytes, calls) {
       const values = call.results.length === 1 ? [r] : call.results.length === 0 ? [] : Array.from(r);
       outcomes.push({returned: values.map((x, i) => fromJs(call.results[i], x))});
     } catch (e) {
-      outcomes.push(describe(e));
+      outcomes.push(describe(e, bytes));
     }
     states.push(state());
   }

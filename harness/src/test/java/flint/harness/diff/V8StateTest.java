@@ -99,7 +99,7 @@ class V8StateTest {
         var expected = chicoryDigests(module, calls);
         var ran = assertInstanceOf(NodeRunner.find().run(NodeRunner.Flavour.LIFTOFF, module, ThirdOpinions.findingCalls(module, calls)));
         assertEquals(expected, ran.states());
-        assertEquals("returned []", ran.outcome(1).toString());
+        assertEquals("returned ()", ran.outcome(1).toString());
     }
 
     @Test
