@@ -38,6 +38,7 @@ public final class Campaign {
     private final PrintStream status;
     private final ReportWriter reports;
     private final ThirdOpinions opinions = ThirdOpinions.standard();
+    private final BucketTriage triage;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicLong nextIndex = new AtomicLong();
     /** Why steps were inconclusive in this run (not kept across --resume), for the summary. */
@@ -58,6 +59,7 @@ public final class Campaign {
         this.minimizer = minimizer;
         this.status = status;
         this.reports = new ReportWriter(config.out().resolve("findings"));
+        this.triage = new BucketTriage(reports, minimizer, opinions, config.thirdOpinions(), status);
     }
 
     /** Asks the campaign to finish (Ctrl-C): running modules complete, then the end work runs. */
@@ -74,6 +76,7 @@ public final class Campaign {
         restore();
         nextIndex.compareAndSet(0, config.shardIndex());
         startNanos = System.nanoTime();
+        triage.start();
         var drivers = new ArrayList<Thread>();
         for (int j = 0; j < config.jobs(); j++) drivers.add(Thread.ofPlatform().name("fuzz-driver-" + j).start(this::drive));
         long lastStats = 0;
@@ -165,19 +168,23 @@ public final class Campaign {
     private void found(byte[] module, Finding finding) {
         boolean ask = config.thirdOpinions() && finding.engines().size() >= 2 && !finding.outcomes().containsKey("worker");
         var side = ask ? opinions.v8Side(module, finding) : "not asked";
-        finding = finding.filed(Buckets.forCampaign(finding, side), new Finding.Triage(side, null, List.of()));
+        finding = finding.filed(Buckets.forCampaign(finding, side), new Finding.Triage(side, null, List.of(), false));
         findings.incrementAndGet();
         appendLine(config.out().resolve("findings.jsonl"), Map.of("bucket", finding.bucket(), "seed", finding.seed(), "at", elapsedMillis()));
         long hit = hits.computeIfAbsent(finding.bucket(), b -> new AtomicLong()).incrementAndGet();
         if (buckets.add(finding.bucket())) {
             newBuckets.add(finding.bucket());
+            Path dir;
             synchronized (reports) {
-                reports.write(module, finding);
+                dir = reports.write(module, finding);
             }
-        } else if (Long.bitCount(hit) == 1 && hit <= MAX_SAMPLE_HIT) {
+            triage.newBucket(dir, finding);
+        } else if (Long.bitCount(hit) == 1 && hit <= MAX_SAMPLE_HIT && newBuckets.contains(finding.bucket())) {
+            Path sample;
             synchronized (reports) {
-                reports.writeSample(module, finding, hit);
+                sample = reports.writeSample(module, finding, hit);
             }
+            triage.newSample(sample.getParent().getParent(), sample);
         }
         saveState();
     }
@@ -189,128 +196,14 @@ public final class Campaign {
     private static final long MAX_SAMPLE_HIT = 32;
 
     /**
-     * The end: each new bucket's reproducer is minimized, gets third opinions and is matched
-     * against the documented reference bugs; then, with the time left, so are its samples (a
-     * bucket is known only if every sample is); then index, summary, plots. Buckets V8 blames on
-     * the engine under test go first, as they matter most when the time runs out.
+     * The end: the triage lane finishes what is left (a tenth of the duration, at least a minute,
+     * for the whole of it); then index, summary, plots.
      */
-    private void finish() {
-        // Shrinking every bucket of a short campaign could take far longer than the campaign: the
-        // end work as a whole gets a tenth of the duration (at least a minute); what it does not
-        // reach keeps its reproducer as found and stays open (`flint shrink DIR` shrinks one later).
-        long until = System.nanoTime() + Math.max(Duration.ofMinutes(1).toNanos(), config.duration().toNanos() / 10);
-        var pending = newBuckets.stream().map(b -> reports.root().resolve(b))
-                .sorted(java.util.Comparator.comparingInt(Campaign::shrinkPriority).thenComparing(Path::toString)).toList();
-        if (!pending.isEmpty()) status.println("flint fuzz: shrinking and asking third opinions for " + pending.size() + " new bucket(s)");
-        var reachedSamples = new ArrayList<Path>();
-        for (int i = 0; i < pending.size(); i++) {
-            var dir = pending.get(i);
-            try {
-                var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
-                byte[] module = Files.readAllBytes(dir.resolve("repro.wasm"));
-                // representatives get half the time, in equal shares, so one slow shrink cannot starve the rest
-                var share = share((until - System.nanoTime()) / 2, pending.size() - i);
-                var minimized = share.isPresent() ? keepSide(minimizer.minimize(module, finding, share.get()), module, finding)
-                        : new Minimizer.Minimized(module, finding);
-                if (minimized.module().length < module.length) Files.write(dir.resolve("original.wasm"), module);
-                finding = minimized.finding();
-                if (config.thirdOpinions() && finding.engines().size() >= 2 && !finding.outcomes().containsKey("worker")) {
-                    finding = finding.withThirdOpinions(opinions.of(minimized.module(), finding));
-                }
-                // a documented bug is recognised by the shape of a minimized module only: an
-                // unshrunk generated module has nearly every shape
-                var known = share.isPresent() ? KnownReferenceBugs.recognize(minimized.module(), finding).map(KnownReferenceBugs.Bug::id)
-                        : java.util.Optional.<String>empty();
-                var side = finding.triage() == null ? "not asked" : finding.triage().v8Side();
-                finding = finding.filed(finding.bucket(), new Finding.Triage(side, known.orElse(null), List.of()));
-                reports.write(minimized.module(), finding);
-                if (known.isPresent()) reachedSamples.add(dir);
-            } catch (IOException | RuntimeException e) {
-                status.println("flint fuzz: could not finish " + dir.getFileName() + ": " + e.getMessage());
-            }
-        }
-        triageSamples(reachedSamples, until);
+    private void finish() throws InterruptedException {
+        triage.finish(Duration.ofNanos(Math.max(Duration.ofMinutes(1).toNanos(), config.duration().toNanos() / 10)));
         reports.writeIndex();
         saveState();
         writeSummary();
-    }
-
-    /**
-     * The samples of buckets filed under a documented bug: each is minimized and recognised in
-     * turn, so a bucket holding a second cause is not closed by its first.
-     */
-    private void triageSamples(List<Path> knownBuckets, long until) {
-        var samples = new ArrayList<Path>();
-        for (var dir : knownBuckets) samples.addAll(ReportWriter.samples(dir));
-        for (int i = 0; i < samples.size(); i++) {
-            var sample = samples.get(i);
-            var dir = sample.getParent().getParent();
-            String verdict;
-            try {
-                var finding = FindingJson.read(ReportWriter.sampleFinding(sample), Finding.class);
-                byte[] module = Files.readAllBytes(sample);
-                var share = share(until - System.nanoTime(), samples.size() - i);
-                if (share.isEmpty()) {
-                    verdict = Finding.Triage.NOT_MINIMIZED;
-                } else {
-                    var minimized = keepSide(minimizer.minimize(module, finding, share.get()), module, finding);
-                    // V8's side is the bucket's (it is part of the key) and was checked again after minimizing
-                    var judged = minimized.finding().withThirdOpinions(List.of(
-                            new Finding.ThirdOpinion("v8-liftoff", "as the bucket", finding.triage().v8Side())));
-                    verdict = KnownReferenceBugs.recognize(minimized.module(), judged).map(KnownReferenceBugs.Bug::id)
-                            .orElse(Finding.Triage.UNRECOGNISED);
-                    Files.write(sample.resolveSibling(sample.getFileName().toString().replace(".wasm", ".min.wasm")), minimized.module());
-                }
-            } catch (IOException | RuntimeException e) {
-                verdict = Finding.Triage.UNRECOGNISED;
-            }
-            synchronized (reports) {
-                var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
-                var sampleBugs = new ArrayList<>(finding.triage().samples());
-                sampleBugs.add(sample.getFileName().toString().replace(".wasm", "") + ": " + verdict);
-                var triage = new Finding.Triage(finding.triage().v8Side(), finding.triage().knownBug(), sampleBugs);
-                try {
-                    reports.write(Files.readAllBytes(dir.resolve("repro.wasm")), finding.filed(finding.bucket(), triage));
-                } catch (IOException e) {
-                    status.println("flint fuzz: could not update " + dir.getFileName() + ": " + e.getMessage());
-                }
-            }
-        }
-    }
-
-    private static final Duration MIN_SHRINK_SHARE = Duration.ofSeconds(5);
-
-    /** An equal share of {@code nanosLeft} among {@code left} jobs, at least five seconds; none once time is up. */
-    private java.util.Optional<Duration> share(long nanosLeft, int left) {
-        if (nanosLeft <= 0 || !minimizer.budget().isPositive()) return java.util.Optional.empty();
-        return java.util.Optional.of(Duration.ofNanos(Math.max(MIN_SHRINK_SHARE.toNanos(), nanosLeft / Math.max(1, left))));
-    }
-
-    /**
-     * The minimized reproducer, unless minimizing slipped to another bug: V8 must still take the
-     * side it took on the original (the shrinker keeps the signature, which V8's side is not part of).
-     */
-    private Minimizer.Minimized keepSide(Minimizer.Minimized minimized, byte[] original, Finding finding) {
-        if (minimized.module() == original || finding.triage() == null || !config.thirdOpinions()) return minimized;
-        var before = finding.triage().v8Side();
-        if (before.equals("not asked") || before.equals("unavailable")) return minimized;
-        var after = opinions.v8Side(minimized.module(), minimized.finding());
-        if (after.equals(before)) return minimized;
-        status.println("flint fuzz: " + finding.bucket() + ": minimizing changed V8's side (" + before + " to " + after
-                + "); keeping the module as found");
-        return new Minimizer.Minimized(original, finding);
-    }
-
-    /** V8 blames the engine under test: 0; no side: 1; blames the reference: 2. */
-    private static int shrinkPriority(Path bucketDir) {
-        try {
-            var finding = FindingJson.read(bucketDir.resolve("finding.json"), Finding.class);
-            if (finding.triage() == null || finding.engines().isEmpty()) return 1;
-            var side = finding.triage().v8Side();
-            return side.equals(finding.engines().getFirst()) ? 0 : finding.engines().size() > 1 && side.equals(finding.engines().get(1)) ? 2 : 1;
-        } catch (RuntimeException e) {
-            return 1;
-        }
     }
 
     /** A bucket's line in the summary: its triage status and how often it was hit. */

@@ -46,8 +46,10 @@ public record Finding(int format, String bucket, String signature, String kind, 
      *     null while it is open
      * @param samples for each further finding kept in the bucket, {@code "<hit>: <bug id>"}, with
      *     {@link #UNRECOGNISED} or {@link #NOT_MINIMIZED} in place of the id
+     * @param triaged whether the reproducer was minimized and judged (a campaign that ends before
+     *     it gets to a bucket leaves it as found)
      */
-    public record Triage(String v8Side, String knownBug, List<String> samples) {
+    public record Triage(String v8Side, String knownBug, List<String> samples, boolean triaged) {
         public static final String UNRECOGNISED = "matches no documented bug";
         public static final String NOT_MINIMIZED = "not minimized in time";
 
@@ -69,6 +71,9 @@ public record Finding(int format, String bucket, String signature, String kind, 
             triage.samples().forEach(s -> ids.add(s.substring(s.indexOf(": ") + 2)));
             return "known reference bug" + (ids.size() > 1 ? "s " : " ") + String.join(", ", ids.stream().map(id -> "`" + id + "`"
                     + KnownReferenceBugs.byId(id).map(b -> " (" + b.title() + ")").orElse("")).toList());
+        }
+        if (triage != null && !triage.triaged()) {
+            return "**open**: not triaged before the campaign ended (`flint shrink` the folder, then `flint replay` it)";
         }
         if (triage != null && triage.knownBug() != null) {
             return "**open**: the reproducer is known reference bug `" + triage.knownBug() + "`, but not every sample is: "

@@ -10,8 +10,17 @@ import java.util.List;
  */
 public interface Minimizer {
 
-    /** A reproducer and the finding whose calls replay it. */
-    record Minimized(byte[] module, Finding finding) {}
+    /**
+     * A reproducer and the finding whose calls replay it.
+     *
+     * @param triaged whether it is the minimizer's result (else the module as found: no time, or
+     *     the minimizer failed), so that its shape means something
+     */
+    record Minimized(byte[] module, Finding finding, boolean triaged) {
+        public Minimized(byte[] module, Finding finding) {
+            this(module, finding, true);
+        }
+    }
 
     /** The smallest reproducer found within {@code budget} (or its own, if smaller), or {@code module} itself. */
     Minimized minimize(byte[] module, Finding finding, Duration budget);
@@ -21,7 +30,7 @@ public interface Minimizer {
 
     Minimizer IDENTITY = new Minimizer() {
         @Override public Minimized minimize(byte[] module, Finding finding, Duration budget) {
-            return new Minimized(module, finding);
+            return new Minimized(module, finding, false);
         }
 
         @Override public Duration budget() {

@@ -67,12 +67,14 @@ public final class ReportWriter {
      * Keeps a further finding of a known bucket as {@code samples/<hit>.wasm} and {@code <hit>.json}
      * (the {@code hit}-th finding of the bucket), for the end of the campaign to triage.
      */
-    public void writeSample(byte[] module, Finding finding, long hit) {
+    public Path writeSample(byte[] module, Finding finding, long hit) {
         var dir = root.resolve(finding.bucket()).resolve("samples");
         try {
             Files.createDirectories(dir);
-            AtomicFiles.write(dir.resolve(hit + ".wasm"), module);
             FindingJson.write(dir.resolve(hit + ".json"), finding);
+            var sample = dir.resolve(hit + ".wasm");
+            AtomicFiles.write(sample, module);
+            return sample;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a sample under " + dir + ": " + e.getMessage(), e);
         }
