@@ -72,11 +72,15 @@ public final class HtmlPages {
                 NodeRunner.script(), json.replace("</", "<\\/"), Base64.getEncoder().encodeToString(module));
     }
 
+    /** Every bucket, the open ones first, with its triage status. */
     public static String index(List<Finding> findings) {
         var rows = new StringBuilder();
-        for (var f : findings) {
+        var sorted = findings.stream().sorted(java.util.Comparator.comparing((Finding f) -> !f.open()).thenComparing(Finding::bucket)).toList();
+        for (var f : sorted) {
+            var status = f.status().replace("**", "").replace("`", "");
             rows.append("<tr><td><a href=\"").append(escape(f.bucket())).append("/page.html\">").append(escape(f.bucket()))
                     .append("</a></td><td>").append(escape(f.kind())).append("</td><td>").append(escape(f.summary()))
+                    .append("</td><td>").append(f.open() ? "<b>" + escape(status) + "</b>" : escape(status))
                     .append("</td><td><a href=\"").append(escape(f.bucket())).append("/README.md\">README</a></td></tr>\n");
         }
         return """
@@ -85,7 +89,7 @@ public final class HtmlPages {
                 <style>body{font-family:sans-serif;margin:2em}td,th{padding:.2em 1em;text-align:left}</style>
                 </head><body>
                 <h1>Flint findings: %d buckets</h1>
-                <table><tr><th>bucket</th><th>kind</th><th>what diverged</th><th></th></tr>
+                <table><tr><th>bucket</th><th>kind</th><th>what diverged</th><th>status</th><th></th></tr>
                 %s</table>
                 </body></html>
                 """.formatted(findings.size(), rows);
