@@ -180,7 +180,9 @@ public final class Campaign {
             try {
                 var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
                 byte[] module = Files.readAllBytes(dir.resolve("repro.wasm"));
-                byte[] minimized = System.nanoTime() < shrinkUntil ? minimizer.minimize(module, finding) : module;
+                var shrunk = System.nanoTime() < shrinkUntil ? minimizer.minimize(module, finding) : new Minimizer.Minimized(module, finding);
+                byte[] minimized = shrunk.module();
+                finding = shrunk.finding();
                 if (minimized.length < module.length) Files.write(dir.resolve("original.wasm"), module);
                 if (config.thirdOpinions() && finding.engines().size() >= 2 && !finding.outcomes().containsKey("worker")) {
                     finding = finding.withThirdOpinions(ThirdOpinions.standard().of(minimized, finding));
