@@ -35,7 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = "Both engines run in this JVM. Every exported function is called once, in export order, with zero "
                 + "arguments; the first difference (which export, and whether each engine returned or trapped, with the "
                 + "trap kind) is the divergence to preserve. Every candidate is validated before it is run. The result "
-                + "goes to FILE with its extension replaced by '.shrunk.wasm' unless --out says otherwise.%n%n"
+                + "goes to FILE with its extension replaced by '.shrunk.wasm' unless --out says otherwise. A finding folder "
+                + "of flint fuzz is shrunk with its recorded calls (fewer calls, simpler arguments): the result goes to "
+                + "DIR/shrunk.wasm, with DIR/shrunk.json, the finding whose calls replay it.%n%n"
                 + "Durations: 500ms, 60s, 5m, 1h, or a number of seconds.%n",
         mixinStandardHelpOptions = true)
 final class ShrinkCommand implements Callable<Integer> {
@@ -119,7 +121,8 @@ final class ShrinkCommand implements Callable<Integer> {
 
     /**
      * A finding folder: the oracle of {@code flint fuzz} replays the recorded calls on the finding's
-     * engines and the divergence signature must stay the same. Writes {@code shrunk.wasm} there.
+     * engines and the divergence signature must stay the same; the calls shrink with the module.
+     * Writes {@code shrunk.wasm} there and {@code shrunk.json}, the finding with the shrunk calls.
      */
     private int shrinkFinding() {
         if (enginePair != null) throw CliError.usage("a finding folder names its engines: drop --engines");
@@ -129,12 +132,19 @@ final class ShrinkCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         stdout.println("divergence: " + finding.signature());
         ShrinkReport report;
+        var shrinker = flint.harness.diff.FindingShrinker.forFinding(finding);
         try {
-            report = flint.harness.diff.FindingShrinker.forFinding(finding).shrink(bytes, finding, shrinkBudget);
+            report = shrinker.shrink(bytes, finding, shrinkBudget);
         } catch (IllegalArgumentException e) {
             throw CliError.badInput(file + ": the divergence does not reproduce (" + e.getMessage() + ")", e);
         }
-        finish(report, out != null ? out : file.resolve("shrunk.wasm"), stdout);
+        var destination = out != null ? out : file.resolve("shrunk.wasm");
+        finish(report, destination, stdout);
+        // the calls that replay the shrunk module go beside it: the recorded ones no longer fit
+        var calls = findingFile(destination);
+        flint.harness.diff.FindingJson.write(calls, shrinker.shrunkFinding(finding, report));
+        stdout.println("calls: " + String.join(", ", report.calls().stream().map(Object::toString).toList()));
+        stdout.println("wrote " + calls);
         stdout.flush();
         return ExitCodes.OK;
     }
@@ -151,6 +161,12 @@ final class ShrinkCommand implements Callable<Integer> {
         if (engines.apply(name).isEmpty()) {
             throw CliError.usage("unknown engine '" + name + "'; known engines: " + String.join(", ", Engines.names()));
         }
+    }
+
+    /** Where the finding of a shrunk module goes: beside it, {@code .wasm} replaced by {@code .json}. */
+    static Path findingFile(Path module) {
+        var name = module.getFileName().toString();
+        return module.resolveSibling(name.replaceFirst("\\.wasm$", "") + ".json");
     }
 
     static Path defaultOutput(Path file) {

@@ -127,7 +127,7 @@ final class BucketTriage {
         var minimized = minimize(module, finding, budget);
         if (askOpinions && finding.engines().size() >= 2 && !finding.outcomes().containsKey("worker")) {
             minimized = new Minimizer.Minimized(minimized.module(), minimized.finding().withThirdOpinions(
-                    opinions.of(minimized.module(), minimized.finding())));
+                    opinions.of(minimized.module(), minimized.finding())), minimized.triaged());
         }
         // a documented bug is recognised by the shape of a minimized module only: an unshrunk
         // generated module has nearly every shape
@@ -137,7 +137,11 @@ final class BucketTriage {
         var side = finding.triage() == null ? "not asked" : finding.triage().v8Side();
         var filed = minimized.finding().filed(finding.bucket(), new Finding.Triage(side, known.orElse(null), List.of(), minimized.triaged()));
         synchronized (reports) {
-            if (minimized.module().length < module.length) Files.write(dir.resolve("original.wasm"), module);
+            if (minimized.module().length < module.length) {
+                // the module as found, with the calls that replay it
+                Files.write(dir.resolve("original.wasm"), module);
+                FindingJson.write(dir.resolve("original.json"), finding);
+            }
             reports.write(minimized.module(), filed);
         }
         synchronized (states) {

@@ -4,25 +4,22 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Shrinks a finding's reproducer, keeping its divergence signature. In a campaign the judging
- * runs native code, so {@link #inChildJvm} does it in a child JVM: a crash there costs the
- * shrinking, never the campaign or the finding.
+ * Shrinks a finding's reproducer, keeping its divergence signature: the module and the recorded
+ * calls that replay it. In a campaign the judging runs native code, so {@link #inChildJvm} does it
+ * in a child JVM: a crash there costs the shrinking, never the campaign or the finding.
  */
 public interface Minimizer {
 
     /**
-     * A reproducer and the finding whose calls replay it.
+     * A reproducer and the finding that goes with it (after shrinking: its calls, step, outcomes,
+     * states and detail from the shrunk run; the same bucket and signature).
      *
      * @param triaged whether it is the minimizer's result (else the module as found: no time, or
      *     the minimizer failed), so that its shape means something
      */
-    record Minimized(byte[] module, Finding finding, boolean triaged) {
-        public Minimized(byte[] module, Finding finding) {
-            this(module, finding, true);
-        }
-    }
+    record Minimized(byte[] module, Finding finding, boolean triaged) {}
 
-    /** The smallest reproducer found within {@code budget} (or its own, if smaller), or {@code module} itself. */
+    /** The smallest reproducer found within {@code budget}, or {@code module} and {@code finding} themselves. */
     Minimized minimize(byte[] module, Finding finding, Duration budget);
 
     /** The most time one finding gets (a campaign may give it less). */
@@ -43,7 +40,7 @@ public interface Minimizer {
         return new Minimizer() {
             @Override public Minimized minimize(byte[] module, Finding finding, Duration limit) {
                 var time = limit.compareTo(budget) < 0 ? limit : budget;
-                return new Minimized(ShrinkChild.run(module, finding, time, jvmOptions), finding);
+                return ShrinkChild.run(module, finding, time, jvmOptions);
             }
 
             @Override public Duration budget() {

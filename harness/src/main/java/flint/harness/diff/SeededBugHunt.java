@@ -20,13 +20,18 @@ import java.util.Set;
  */
 public final class SeededBugHunt {
 
-    /** What a hunt found: after how many modules and how long, and the shrinking. */
-    public record Result(SeededBug bug, long modules, Duration timeToFinding, Divergence divergence, ShrinkReport shrink) {
+    /**
+     * What a hunt found: after how many modules and how long, and the shrinking; {@code shrunk} is
+     * the finding as the shrunk module and calls replay it.
+     */
+    public record Result(SeededBug bug, long modules, Duration timeToFinding, Divergence divergence, ShrinkReport shrink,
+                         Finding shrunk) {
         public String summary() {
             return bug.cliName() + ": found after " + modules + " modules (" + timeToFinding.toMillis() + " ms), "
                     + shrink.before().functions() + " -> " + shrink.after().functions() + " functions, "
                     + shrink.before().instructions() + " -> " + shrink.after().instructions() + " instructions ("
-                    + shrink.before().bytes() + " -> " + shrink.after().bytes() + " bytes) in " + shrink.elapsed().toMillis() + " ms";
+                    + shrink.before().bytes() + " -> " + shrink.after().bytes() + " bytes), "
+                    + divergence.calls().size() + " -> " + shrink.calls().size() + " calls, in " + shrink.elapsed().toMillis() + " ms";
         }
     }
 
@@ -54,8 +59,9 @@ public final class SeededBugHunt {
             var found = Duration.ofNanos(System.nanoTime() - start);
             var divergence = verdict.divergences().getFirst();
             var finding = ReportWriter.finding(module, divergence, seed, Map.of("seed", Long.toString(seed)));
-            var shrink = new FindingShrinker(oracle).shrink(module, finding, shrinkBudget);
-            return new Result(bug, i + 1, found, divergence, shrink);
+            var shrinker = new FindingShrinker(oracle);
+            var shrink = shrinker.shrink(module, finding, shrinkBudget);
+            return new Result(bug, i + 1, found, divergence, shrink, shrinker.shrunkFinding(finding, shrink));
         }
         return null;
     }

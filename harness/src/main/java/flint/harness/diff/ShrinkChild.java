@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The child JVM that shrinks one finding ({@link Minimizer#inChildJvm}): reads {@code repro.wasm}
- * and {@code finding.json} from a folder, writes {@code shrunk.wasm} there, prints the shrinker's
- * summary. Arguments: the folder, then the budget in seconds.
+ * and {@code finding.json} from a folder, writes {@code shrunk.wasm} and {@code shrunk.json} (the
+ * finding with the shrunk calls) there, prints the shrinker's summary. Arguments: the folder, then
+ * the budget in seconds.
  */
 public final class ShrinkChild {
 
@@ -23,14 +24,20 @@ public final class ShrinkChild {
         var budget = ShrinkBudget.ofTime(Duration.ofSeconds(Long.parseLong(args[1])));
         var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
         byte[] module = Files.readAllBytes(dir.resolve("repro.wasm"));
-        var report = FindingShrinker.forFinding(finding).shrink(module, finding, budget);
-        Files.write(dir.resolve("shrunk.wasm"), flint.wasm.binary.ModuleEncoder.encode(report.module()));
+        var shrinker = FindingShrinker.forFinding(finding);
+        var report = shrinker.shrink(module, finding, budget);
+        byte[] shrunk = flint.wasm.binary.ModuleEncoder.encode(report.module());
+        // the shrunk calls first as they are, so a crash in the replay below still leaves a pair
+        FindingJson.write(dir.resolve("shrunk.json"), FindingShrinker.withCalls(finding, shrunk, report.calls()));
+        AtomicFiles.write(dir.resolve("shrunk.wasm"), shrunk);
         System.out.println(report.summary());
+        FindingJson.write(dir.resolve("shrunk.json"), shrinker.shrunkFinding(finding, report));
         System.exit(0); // engine threads abandoned on a timeout must not keep the JVM alive
     }
 
-    /** Runs the child on a copy of the finding; the module itself if the child fails or overruns. */
-    static byte[] run(byte[] module, Finding finding, Duration budget, List<String> jvmOptions) {
+    /** Runs the child on a copy of the finding; the module and finding themselves if the child fails or overruns. */
+    static Minimizer.Minimized run(byte[] module, Finding finding, Duration budget, List<String> jvmOptions) {
+        var unchanged = new Minimizer.Minimized(module, finding, false);
         Path dir = null;
         try {
             dir = Files.createTempDirectory("flint-shrink");
@@ -50,15 +57,17 @@ public final class ShrinkChild {
             // the shrinker stops itself at the budget; the margin covers start-up and a last candidate
             if (!process.waitFor(budget.toSeconds() + 60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return module;
+                return unchanged;
             }
             var shrunk = dir.resolve("shrunk.wasm");
-            return process.exitValue() == 0 && Files.exists(shrunk) ? Files.readAllBytes(shrunk) : module;
-        } catch (IOException e) {
-            return module;
+            var shrunkFinding = dir.resolve("shrunk.json");
+            if (!Files.exists(shrunk) || !Files.exists(shrunkFinding)) return unchanged;
+            return new Minimizer.Minimized(Files.readAllBytes(shrunk), FindingJson.read(shrunkFinding, Finding.class), true);
+        } catch (IOException | RuntimeException e) {
+            return unchanged;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return module;
+            return unchanged;
         } finally {
             if (dir != null) deleteQuietly(dir);
         }

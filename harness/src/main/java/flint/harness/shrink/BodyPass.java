@@ -1,11 +1,15 @@
 package flint.harness.shrink;
 
+import flint.wasm.model.Instruction;
 import flint.wasm.model.Opcode;
+import flint.wasm.model.ValType;
 import flint.wasm.model.WasmModule;
 import flint.wasm.validate.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Shrinks inside function bodies, one function at a time, in five steps that each start from
@@ -13,18 +17,21 @@ import java.util.List;
  * <ol>
  * <li>delete statements (whole blocks included), largest first, in chunks;</li>
  * <li>replace value-producing subexpressions (whole blocks with a result included) by a constant
- *     of their type, largest first, in chunks;</li>
+ *     of their type, largest first, in chunks: zero, then (in small bodies) one and minus one;</li>
  * <li>replace a value-producing subexpression by one of its operands of the same type
  *     ({@code (i32.div_s X (i32.const 1))} becomes {@code X}), in chunks;</li>
  * <li>unwrap blocks, loops and ifs, keeping their body (an if: one arm), one at a time;</li>
  * <li>cut the dead code after {@code unreachable}, {@code br}, {@code br_table} and {@code return}
  *     up to the end of its block, and the code before an {@code unreachable} in its block (a
- *     trap that decides a divergence needs nothing before it).</li>
+ *     trap that decides a divergence needs nothing before it);</li>
+ * <li>tidy up: an empty {@code else} arm goes, a {@code local.set} becomes a {@code drop}, a
+ *     {@code local.tee} goes (the local then is unused, or reads zero), a {@code br_table} becomes
+ *     a {@code br} to one of its labels.</li>
  * </ol>
- * Ranges come from the tree, so most candidates are valid; the validator rejects the rest (a
+ * Edits come from the tree, so most candidates are valid; the validator rejects the rest (a
  * deleted {@code br} that a block's result type relied on, say).
  */
-record BodyPass() implements ShrinkPass {
+record BodyPass() implements ShrinkPass.OnModule {
     private static final Comparator<BodyAnalysis.Node> LARGEST_FIRST =
             Comparator.comparingInt(BodyAnalysis.Node::length).reversed().thenComparingInt(BodyAnalysis.Node::start);
 
@@ -34,12 +41,51 @@ record BodyPass() implements ShrinkPass {
         for (int p = 0; p < module.codes().size() && !candidates.exhausted(); p++) {
             if (Code.decode(module.codes().get(p)).size() <= 2) continue; // one instruction and end: nothing to take out
             module = deleteStatements(module, p, candidates);
-            module = replaceValues(module, p, candidates);
+            module = replaceValues(module, p, candidates, Constants::zero);
+            if (Code.decode(module.codes().get(p)).size() <= SMALL) {
+                module = replaceValues(module, p, candidates, t -> one(Constants.zero(t)));
+                module = replaceValues(module, p, candidates, t -> minusOne(Constants.zero(t)));
+            }
             module = hoistOperands(module, p, candidates);
             module = unwrapBlocks(module, p, candidates);
             module = cutAroundTerminators(module, p, candidates);
+            module = tidy(module, p, candidates);
         }
         return module;
+    }
+
+    /** Bodies at most this long also try ones and minus ones in place of values: a late polish, too costly on big bodies. */
+    private static final int SMALL = 100;
+
+    private static Instruction one(Instruction zero) {
+        return zero == null ? null : Constants.one(zero);
+    }
+
+    private static Instruction minusOne(Instruction zero) {
+        return zero == null ? null : Constants.minusOne(zero);
+    }
+
+    private static WasmModule tidy(WasmModule module, int p, Candidates candidates) {
+        var code = Code.decode(module.codes().get(p));
+        var insns = code.instructions();
+        var edits = new ArrayList<RangeEdit>();
+        for (int i = 0; i < insns.size(); i++) {
+            var op = insns.get(i).opcode();
+            if (op == Opcode.ELSE && insns.get(i + 1).opcode() == Opcode.END) edits.add(new RangeEdit(i, i, List.of()));
+            if (insns.size() > SMALL) continue; // the rest changes what the code computes: a late polish
+            if (op == Opcode.LOCAL_SET) edits.add(new RangeEdit(i, i, List.of(Retyping.DROP)));
+            if (op == Opcode.LOCAL_TEE) edits.add(new RangeEdit(i, i, List.of()));
+            if (insns.get(i) instanceof Instruction.BrTable t) {
+                // a br_table becomes a br to one of its labels (the default first): then the blocks can unwrap
+                var labels = new LinkedHashSet<Integer>();
+                labels.add(t.defaultLabel());
+                labels.addAll(t.labels());
+                for (int label : labels) {
+                    edits.add(new RangeEdit(i, i, List.of(Retyping.DROP, new Instruction.Indexed(Opcode.BR, label))));
+                }
+            }
+        }
+        return Chunks.apply(module, edits, set -> replaced(module, p, code.withInstructions(RangeEdit.apply(insns, set))), candidates);
     }
 
     private static WasmModule deleteStatements(WasmModule module, int p, Candidates candidates) {
@@ -47,43 +93,38 @@ record BodyPass() implements ShrinkPass {
         var edits = analyze(module, p, code).nodes().stream()
                 .filter(n -> n.kind() == BodyAnalysis.Kind.STATEMENT)
                 .sorted(LARGEST_FIRST)
-                .map(n -> new RangeEdit(n.start(), n.end(), List.of()))
+                .map(n -> SetEdit.delete(n.positions()))
+                .distinct()
                 .toList();
-        return Chunks.apply(module, edits, set -> replaced(module, p, code.withInstructions(RangeEdit.apply(code.instructions(), set))), candidates);
+        return Chunks.apply(module, edits, set -> replaced(module, p, code.withInstructions(SetEdit.apply(code.instructions(), set))), candidates);
     }
 
-    private static WasmModule replaceValues(WasmModule module, int p, Candidates candidates) {
+    private static WasmModule replaceValues(WasmModule module, int p, Candidates candidates,
+                                            Function<ValType, Instruction> constantOf) {
         var code = Code.decode(module.codes().get(p));
-        var edits = new ArrayList<RangeEdit>();
+        var edits = new ArrayList<SetEdit>();
         for (var n : analyze(module, p, code).nodes().stream().filter(n -> n.kind() == BodyAnalysis.Kind.VALUE).sorted(LARGEST_FIRST).toList()) {
-            var constant = Constants.zero(n.type());
+            var constant = constantOf.apply(n.type());
             if (constant == null) continue;
             if (n.length() == 1 && Constants.isConstant(code.get(n.start()))) continue; // ConstantPass simplifies literals
-            edits.add(new RangeEdit(n.start(), n.end(), List.of(constant)));
+            edits.add(SetEdit.replace(n.positions(), List.of(constant)));
         }
-        return Chunks.apply(module, edits, set -> replaced(module, p, code.withInstructions(RangeEdit.apply(code.instructions(), set))), candidates);
+        return Chunks.apply(module, edits, set -> replaced(module, p, code.withInstructions(SetEdit.apply(code.instructions(), set))), candidates);
     }
 
     private static WasmModule hoistOperands(WasmModule module, int p, Candidates candidates) {
         var code = Code.decode(module.codes().get(p));
-        var values = analyze(module, p, code).nodes().stream().filter(n -> n.kind() == BodyAnalysis.Kind.VALUE).toList();
-        var edits = new ArrayList<RangeEdit>();
-        for (var n : values.stream().sorted(LARGEST_FIRST).toList()) {
-            for (var child : operands(n, values)) {
-                if (!child.type().equals(n.type())) continue;
-                // Edits for several operands of one node replace the same range: a chunk applies
-                // the first, and the single-edit chunks at the end try each one on its own.
-                edits.add(new RangeEdit(n.start(), n.end(), code.instructions().subList(child.start(), child.end() + 1)));
+        var analysis = analyze(module, p, code);
+        var edits = new ArrayList<SetEdit>();
+        for (var n : analysis.nodes().stream().filter(n -> n.kind() == BodyAnalysis.Kind.VALUE).sorted(LARGEST_FIRST).toList()) {
+            for (var child : analysis.operands().getOrDefault(n.end(), List.of())) {
+                if (!child.known() || !n.type().equals(child.type())) continue;
+                // Edits for several operands of one node have the same span: a chunk applies the
+                // first, and the single-edit chunks at the end try each one on its own.
+                edits.add(SetEdit.keep(n.positions(), child.positions()));
             }
         }
-        return Chunks.apply(module, edits, set -> replaced(module, p, code.withInstructions(RangeEdit.apply(code.instructions(), set))), candidates);
-    }
-
-    /** The value nodes directly inside {@code n}: contained in it and in no other node contained in it. */
-    private static List<BodyAnalysis.Node> operands(BodyAnalysis.Node n, List<BodyAnalysis.Node> values) {
-        var inside = values.stream().filter(c -> c != n && c.start() >= n.start() && c.end() < n.end()).toList();
-        return inside.stream().filter(c -> inside.stream().noneMatch(o -> o != c && o.start() <= c.start() && c.end() <= o.end()
-                && o.length() > c.length())).toList();
+        return Chunks.apply(module, edits, set -> replaced(module, p, code.withInstructions(SetEdit.apply(code.instructions(), set))), candidates);
     }
 
     private static WasmModule unwrapBlocks(WasmModule module, int p, Candidates candidates) {
@@ -131,7 +172,7 @@ record BodyPass() implements ShrinkPass {
     }
 
     /** The index of the {@code end} or {@code else} that closes the block instruction {@code from} is in. */
-    private static int blockEnd(List<flint.wasm.model.Instruction> insns, int from) {
+    private static int blockEnd(List<Instruction> insns, int from) {
         int depth = 0;
         for (int j = from; j < insns.size(); j++) {
             switch (insns.get(j).opcode()) {
@@ -145,7 +186,7 @@ record BodyPass() implements ShrinkPass {
     }
 
     /** The index of the first instruction of the block that instruction {@code from} is in. */
-    private static int blockStart(List<flint.wasm.model.Instruction> insns, int from) {
+    private static int blockStart(List<Instruction> insns, int from) {
         int depth = 0;
         for (int j = from; j >= 0; j--) {
             switch (insns.get(j).opcode()) {

@@ -3,11 +3,15 @@ package flint.harness.shrink;
 import flint.wasm.binary.ModuleEncoder;
 import flint.wasm.model.WasmModule;
 import flint.wasm.validate.Validator;
+import flint.wasm.value.Value;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,79 +19,126 @@ import java.util.Set;
  * predicate, whose engines might disagree on it for the wrong reason), then the predicate. Counts
  * everything for the report and enforces the budget. A candidate seen before is answered "no"
  * without asking again: passes revisit the same edits in later rounds, and only rejected
- * candidates can come back (an accepted one becomes the current module).
+ * candidates can come back (an accepted one becomes the current subject).
+ *
+ * <p>A candidate is a module with calls. Passes that only edit the module test modules: they see
+ * a view ({@link #replaying}) that pairs every module with the current calls. All views share the
+ * counters, the budget and the memory of rejected candidates.
  */
 final class Candidates {
-    private final ShrinkPredicate predicate;
-    private final ShrinkBudget budget;
-    private final long startNanos = System.nanoTime();
-    private final Set<ByteBuffer> rejected = new HashSet<>();
-    private long attempts;
-    private long valid;
-    private long accepted;
-    private final java.util.List<String> passFailures = new java.util.ArrayList<>();
 
-    Candidates(ShrinkPredicate predicate, ShrinkBudget budget) {
-        this.predicate = predicate;
-        this.budget = budget;
+    /** What all views share. */
+    private static final class Search {
+        final ReplayPredicate predicate;
+        final ShrinkBudget budget;
+        final long startNanos = System.nanoTime();
+        final Set<ByteBuffer> rejected = new HashSet<>();
+        final List<String> passFailures = new ArrayList<>();
+        long attempts;
+        long valid;
+        long accepted;
+
+        Search(ReplayPredicate predicate, ShrinkBudget budget) {
+            this.predicate = predicate;
+            this.budget = budget;
+        }
+    }
+
+    private final Search search;
+    private final List<ShrinkCall> calls;
+
+    Candidates(ReplayPredicate predicate, ShrinkBudget budget) {
+        this(new Search(predicate, budget), List.of());
+    }
+
+    private Candidates(Search search, List<ShrinkCall> calls) {
+        this.search = search;
+        this.calls = List.copyOf(calls);
+    }
+
+    /** A view that tests modules together with {@code calls}; same counters and budget. */
+    Candidates replaying(List<ShrinkCall> replayed) {
+        return new Candidates(search, replayed);
+    }
+
+    /** Whether the module, with this view's calls, is valid and still interesting; false once the budget is spent. */
+    boolean test(WasmModule candidate) {
+        return test(new ShrinkSubject(candidate, calls));
     }
 
     /** Whether the candidate is valid and still interesting; false once the budget is spent. */
-    boolean test(WasmModule candidate) {
+    boolean test(ShrinkSubject candidate) {
         if (exhausted()) return false;
         byte[] bytes;
         try {
-            bytes = ModuleEncoder.encode(candidate);
+            bytes = ModuleEncoder.encode(candidate.module());
         } catch (RuntimeException e) {
-            attempts++;
+            search.attempts++;
             return false; // an edit produced something the encoder cannot express
         }
-        var key = digest(bytes);
-        if (rejected.contains(key)) return false;
-        attempts++;
+        var key = digest(bytes, candidate.calls());
+        if (search.rejected.contains(key)) return false;
+        search.attempts++;
         try {
-            Validator.validate(candidate);
+            Validator.validate(candidate.module());
         } catch (RuntimeException e) {
-            rejected.add(key);
+            search.rejected.add(key);
             return false;
         }
-        valid++;
+        search.valid++;
         boolean interesting;
         try {
-            interesting = predicate.test(candidate);
+            interesting = search.predicate.test(candidate);
         } catch (RuntimeException e) {
             interesting = false;
         }
-        if (interesting) accepted++;
-        else rejected.add(key);
+        if (interesting) search.accepted++;
+        else search.rejected.add(key);
         return interesting;
     }
 
     /** A digest stands for the candidate in the set of rejected ones: keeping every rejected module's bytes would cost far more. */
-    private static ByteBuffer digest(byte[] bytes) {
+    private static ByteBuffer digest(byte[] bytes, List<ShrinkCall> calls) {
         try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(bytes));
+            var sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes);
+            var text = new StringBuilder();
+            for (var call : calls) {
+                text.append('\n').append(call.export().length()).append(':').append(call.export());
+                for (var v : call.args()) text.append(' ').append(exact(v));
+            }
+            sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
-    boolean exhausted() {
-        return attempts >= budget.maxAttempts() || elapsed().compareTo(budget.time()) >= 0;
+    /** Every bit of a value (floats by their bits, so NaN payloads count). */
+    private static String exact(Value v) {
+        return switch (v) {
+            case Value.F32 f -> "f32:" + Integer.toHexString(f.bits());
+            case Value.F64 f -> "f64:" + Long.toHexString(f.bits());
+            default -> v.toString();
+        };
     }
 
-    Duration elapsed() { return Duration.ofNanos(System.nanoTime() - startNanos); }
+    boolean exhausted() {
+        return search.attempts >= search.budget.maxAttempts() || elapsed().compareTo(search.budget.time()) >= 0;
+    }
 
-    long attempts() { return attempts; }
+    Duration elapsed() { return Duration.ofNanos(System.nanoTime() - search.startNanos); }
 
-    long valid() { return valid; }
+    long attempts() { return search.attempts; }
 
-    long accepted() { return accepted; }
+    long valid() { return search.valid; }
+
+    long accepted() { return search.accepted; }
 
     /** A pass broke on this module (a shrinker bug): remembered for the report. */
     void passFailed(String what) {
-        if (passFailures.size() < 20) passFailures.add(what);
+        if (search.passFailures.size() < 20) search.passFailures.add(what);
     }
 
-    java.util.List<String> passFailures() { return java.util.List.copyOf(passFailures); }
+    List<String> passFailures() { return List.copyOf(search.passFailures); }
 }

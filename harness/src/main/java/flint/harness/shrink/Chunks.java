@@ -45,20 +45,32 @@ final class Chunks {
     /**
      * Reduces {@code current} by the edits in {@code edits}: {@code build} makes the candidate
      * with a set of edits applied to {@code current} (and may throw {@link Renumber.Dangling} when
-     * the set removes something still referenced: such a set is rejected without an attempt).
+     * the set removes something still referenced, or return null when the set cannot be expressed:
+     * such a set is rejected without an attempt).
      *
      * @return the module with the largest accepted set applied, or {@code current}
      */
     static <T> flint.wasm.model.WasmModule apply(flint.wasm.model.WasmModule current, List<T> edits,
             java.util.function.Function<Set<T>, flint.wasm.model.WasmModule> build, Candidates candidates) {
+        return apply(current, edits, build, candidates::test, candidates);
+    }
+
+    /** {@link #apply(flint.wasm.model.WasmModule, List, java.util.function.Function, Candidates)} for a module with its calls. */
+    static <T> ShrinkSubject applyToSubject(ShrinkSubject current, List<T> edits,
+            java.util.function.Function<Set<T>, ShrinkSubject> build, Candidates candidates) {
+        return apply(current, edits, build, candidates::test, candidates);
+    }
+
+    private static <S, T> S apply(S current, List<T> edits, java.util.function.Function<Set<T>, S> build,
+                                  Predicate<S> test, Candidates candidates) {
         var accepted = reduce(edits, set -> {
-            flint.wasm.model.WasmModule candidate;
+            S candidate;
             try {
                 candidate = build.apply(set);
             } catch (Renumber.Dangling e) {
                 return false;
             }
-            return candidate != null && candidates.test(candidate);
+            return candidate != null && test.test(candidate);
         }, candidates);
         return accepted.isEmpty() ? current : build.apply(accepted);
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * global and table initializers, which also declare {@code ref.func} targets); from those, calls
  * and {@code ref.func} in reachable bodies. Typically the stubs that {@link FunctionStubPass} left.
  */
-record CompactionPass() implements ShrinkPass {
+record CompactionPass() implements ShrinkPass.OnModule {
     @Override public String name() { return "compact functions"; }
 
     @Override public WasmModule run(WasmModule module, Candidates candidates) {

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * reads best when only the constants that matter are odd. Module-wide, in chunks, so that a module
  * full of irrelevant constants takes a few attempts.
  */
-record ConstantPass() implements ShrinkPass {
+record ConstantPass() implements ShrinkPass.OnModule {
 
     /** Set the constant at instruction {@code k} of defined function {@code p} to {@code value}. */
     record Literal(int p, int k, Instruction value) {}

@@ -35,6 +35,15 @@ final class Constants {
         };
     }
 
+    /** The constant -1 (all bits set) of the same type as the integer constant {@code constant}, or null for other types. */
+    static Instruction minusOne(Instruction constant) {
+        return switch (constant) {
+            case Instruction.I32Const c -> new Instruction.I32Const(-1);
+            case Instruction.I64Const c -> new Instruction.I64Const(-1);
+            default -> null;
+        };
+    }
+
     /** Whether {@code insn} is a numeric or vector constant. */
     static boolean isConstant(Instruction insn) {
         return switch (insn) {

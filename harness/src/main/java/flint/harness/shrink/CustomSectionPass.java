@@ -3,7 +3,7 @@ package flint.harness.shrink;
 import flint.wasm.model.WasmModule;
 
 /** Drops custom sections (names and the like): they go stale as soon as indices are renumbered. */
-record CustomSectionPass() implements ShrinkPass {
+record CustomSectionPass() implements ShrinkPass.OnModule {
     @Override public String name() { return "custom sections"; }
 
     @Override public WasmModule run(WasmModule module, Candidates candidates) {

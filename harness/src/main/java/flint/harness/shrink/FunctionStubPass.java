@@ -11,7 +11,7 @@ import java.util.Set;
  * so that no index moves and every call and table entry stays valid ("swap, don't remove");
  * {@link CompactionPass} removes the functions nothing refers to any more.
  */
-record FunctionStubPass() implements ShrinkPass {
+record FunctionStubPass() implements ShrinkPass.OnModule {
     private static final FunctionBody STUB = Code.STUB.encode();
 
     @Override public String name() { return "stub functions"; }

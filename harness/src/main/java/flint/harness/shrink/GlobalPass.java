@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * Drops defined globals (a global still referenced makes the renumbering fail, which rejects the
  * candidate before any attempt) and simplifies the constant initializers of the rest to zero.
  */
-record GlobalPass() implements ShrinkPass {
+record GlobalPass() implements ShrinkPass.OnModule {
     @Override public String name() { return "globals"; }
 
     @Override public WasmModule run(WasmModule module, Candidates candidates) {

@@ -14,7 +14,7 @@ import java.util.function.LongFunction;
  * the divergence, else by halving the distance. Also tries dropping a maximum, and removing the
  * last defined memory or table altogether (the validator rejects it if code still uses it).
  */
-record LimitsPass() implements ShrinkPass {
+record LimitsPass() implements ShrinkPass.OnModule {
     @Override public String name() { return "memory and table sizes"; }
 
     @Override public WasmModule run(WasmModule module, Candidates candidates) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * and renumbers the rest. Harmless to semantics, but a reproducer with forty unused locals hides
  * the three that matter.
  */
-record LocalPass() implements ShrinkPass {
+record LocalPass() implements ShrinkPass.OnModule {
     @Override public String name() { return "locals"; }
 
     @Override public WasmModule run(WasmModule module, Candidates candidates) {

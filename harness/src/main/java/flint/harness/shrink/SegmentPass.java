@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * dangle and be rejected), shortens data segments from the end, and drops single items of element
  * segments (table entries), which may let {@link CompactionPass} remove the functions they named.
  */
-record SegmentPass() implements ShrinkPass {
+record SegmentPass() implements ShrinkPass.OnModule {
 
     /** Item {@code item} of element segment {@code segment}. */
     record Item(int segment, int item) {}

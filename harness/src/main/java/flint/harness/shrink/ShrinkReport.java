@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The outcome of a shrink: the smallest module found and how the search went.
+ * The outcome of a shrink: the smallest module found, the calls that go with it (empty when the
+ * predicate judged modules alone), and how the search went.
  *
+ * @param calls     the shrunk calls: the recorded ones minus those not needed, with simpler
+ *                  arguments and without the arguments of parameters the shrinker removed
  * @param attempts  candidates built (each counted once, duplicates not rebuilt)
  * @param valid     candidates that passed the validator and were put to the predicate
  * @param accepted  candidates the predicate kept (each one a step of progress)
@@ -14,11 +17,12 @@ import java.util.List;
  * @param exhausted whether the budget stopped the search before a fixed point
  * @param passFailures passes that broke (shrinker bugs; the search went on without them), at most 20
  */
-public record ShrinkReport(WasmModule module, ModuleSize before, ModuleSize after, long attempts, long valid,
+public record ShrinkReport(WasmModule module, List<ShrinkCall> calls, ModuleSize before, ModuleSize after, long attempts, long valid,
                            long accepted, int rounds, Duration elapsed, boolean exhausted,
                            List<String> passFailures) {
 
     public ShrinkReport {
+        calls = List.copyOf(calls);
         passFailures = List.copyOf(passFailures);
     }
 

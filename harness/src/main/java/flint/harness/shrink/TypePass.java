@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * dangle. Modules with typed function references ({@code (ref $t)}) are left alone: those name
  * types from inside value types, which {@link Renumber} does not rewrite.
  */
-record TypePass() implements ShrinkPass {
+record TypePass() implements ShrinkPass.OnModule {
     @Override public String name() { return "types"; }
 
     @Override public WasmModule run(WasmModule module, Candidates candidates) {

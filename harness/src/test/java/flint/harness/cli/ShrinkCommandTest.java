@@ -73,4 +73,9 @@ class ShrinkCommandTest {
         assertEquals(Path.of("a/b.shrunk.wasm"), ShrinkCommand.defaultOutput(Path.of("a/b.wasm")));
         assertEquals(Path.of("c.shrunk.wasm"), ShrinkCommand.defaultOutput(Path.of("c.wat")));
     }
+
+    @Test void theShrunkCallsOfAFindingSitBesideTheShrunkModule() {
+        assertEquals(Path.of("dir/shrunk.json"), ShrinkCommand.findingFile(Path.of("dir/shrunk.wasm")));
+        assertEquals(Path.of("small.json"), ShrinkCommand.findingFile(Path.of("small")));
+    }
 }

@@ -117,6 +117,36 @@ class ShrinkerTest {
         assertTrue(shrunk.globals().isEmpty(), () -> WatPrinter.print(shrunk));
     }
 
+    @Test void valuesPushedLongBeforeTheirConsumerAreDeletedExactly() {
+        // generated code pushes values early and consumes them late, with statements in between:
+        // the i64 is dropped at the very end, the f32 after the store, the i64 3 is never consumed
+        var m = WatParser.parse("""
+                (module
+                  (memory 1)
+                  (func (export "f")
+                    (i64.const 7)
+                    (i32.store (i32.const 0) (i32.const 5))
+                    (f32.const 1)
+                    (drop)
+                    (drop)
+                    (i32.div_u (i32.const 1) (i32.const 0))
+                    (i64.const 3)
+                    (unreachable)))
+                """);
+        ShrinkPredicate storesAndDivides = c -> {
+            var f = exported(c, "f");
+            return f != null && f.instructions().stream().anyMatch(i -> i.opcode() == Opcode.I32_STORE)
+                    && f.instructions().stream().anyMatch(i -> i.opcode() == Opcode.I32_DIV_U);
+        };
+        var report = Shrinker.shrink(m, storesAndDivides, ShrinkBudget.UNLIMITED);
+        var body = exported(report.module(), "f");
+        Validator.validate(report.module());
+        assertTrue(body.instructions().stream().noneMatch(i -> i instanceof Instruction.I64Const || i instanceof Instruction.F32Const),
+                () -> WatPrinter.print(report.module()));
+        assertTrue(report.after().instructions() <= 7, () -> WatPrinter.print(report.module()));
+        assertEquals(List.of(), report.passFailures());
+    }
+
     @Test void theResultIsDeterministic() {
         var a = Shrinker.shrink(NOISY, ShrinkerTest::hasDivS, ShrinkBudget.UNLIMITED);
         var b = Shrinker.shrink(NOISY, ShrinkerTest::hasDivS, ShrinkBudget.UNLIMITED);
