@@ -24,8 +24,11 @@ import picocli.CommandLine.Spec;
             "Run a differential fuzz campaign until --duration ends or Ctrl-C, then report every new bucket.",
             "Modules run in worker JVMs (a crash or hang in native code replaces the worker and keeps the",
             "input as a finding). Findings and state.json are written as they happen; --resume continues.",
+            "Each finding is bucketed with V8's side on it; a triage lane shrinks each new bucket (and",
+            "samples of it), asks third opinions and files it under a documented reference bug",
+            "(reports/known-reference-bugs.md) or leaves it open.",
             "Output under --out: findings/<bucket>/ (repro.wasm, repro.wat, finding.json, README.md,",
-            "page.html), findings/index.html, stats.jsonl, summary.md with SVG plots."},
+            "page.html, samples/), findings/index.html, stats.jsonl, summary.md with SVG plots."},
         mixinStandardHelpOptions = true)
 final class FuzzCommand implements Callable<Integer> {
 
@@ -74,7 +77,8 @@ final class FuzzCommand implements Callable<Integer> {
     long maxModules;
 
     @Option(names = "--shrink-budget", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time to shrink each new bucket's reproducer, in a child JVM; 0 keeps modules as found (default: ${DEFAULT-VALUE}).")
+            description = "Time to shrink each new bucket's reproducer or sample, in a child JVM; 0 keeps modules as found"
+                    + " and leaves every bucket open (default: ${DEFAULT-VALUE}).")
     int shrinkBudget;
 
     @Option(names = "--seeded-bug", paramLabel = "BUG", split = ",",
@@ -88,7 +92,7 @@ final class FuzzCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--no-third-opinions", negatable = true, defaultValue = "true", description = "Ask chicory-compiler and V8 at the end.")
+    @Option(names = "--no-third-opinions", negatable = true, defaultValue = "true", description = "Ask V8 about each finding (its side is part of the bucket) and chicory-compiler and V8 about each bucket (default: yes).")
     boolean thirdOpinions;
 
     @Override public Integer call() throws Exception {

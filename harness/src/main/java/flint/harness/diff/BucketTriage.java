@@ -81,7 +81,8 @@ final class BucketTriage {
     void newSample(Path bucketDir, Path sample) {
         var bucket = bucketDir.getFileName().toString();
         synchronized (states) {
-            switch (states.getOrDefault(bucket, State.OPEN)) {
+            // a sample may come in before its bucket is registered (another driver found both at once)
+            switch (states.getOrDefault(bucket, State.PENDING)) {
                 case PENDING -> heldSamples.computeIfAbsent(bucket, b -> new ArrayList<>()).add(sample);
                 case KNOWN -> queue.add(new Job(3, order.getAndIncrement(), bucketDir, sample));
                 case OPEN -> { } // open already: a sample cannot close it

@@ -49,6 +49,8 @@ public final class Campaign {
     /** Findings per bucket, to keep samples at the 2nd, 4th, 8th... hit. */
     private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
     private final Set<String> newBuckets = ConcurrentHashMap.newKeySet();
+    /** The buckets this run triages: its new ones, and on --resume those the last run left open. */
+    private final Set<String> triaging = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> opcodes = new ConcurrentHashMap<>();
     private long previousMillis;
     private long startNanos;
@@ -76,6 +78,7 @@ public final class Campaign {
         restore();
         nextIndex.compareAndSet(0, config.shardIndex());
         startNanos = System.nanoTime();
+        if (config.resume()) reopenOpenBuckets();
         triage.start();
         var drivers = new ArrayList<Thread>();
         for (int j = 0; j < config.jobs(); j++) drivers.add(Thread.ofPlatform().name("fuzz-driver-" + j).start(this::drive));
@@ -174,12 +177,13 @@ public final class Campaign {
         long hit = hits.computeIfAbsent(finding.bucket(), b -> new AtomicLong()).incrementAndGet();
         if (buckets.add(finding.bucket())) {
             newBuckets.add(finding.bucket());
+            triaging.add(finding.bucket());
             Path dir;
             synchronized (reports) {
                 dir = reports.write(module, finding);
             }
             triage.newBucket(dir, finding);
-        } else if (Long.bitCount(hit) == 1 && hit <= MAX_SAMPLE_HIT && newBuckets.contains(finding.bucket())) {
+        } else if (Long.bitCount(hit) == 1 && hit <= MAX_SAMPLE_HIT && triaging.contains(finding.bucket())) {
             Path sample;
             synchronized (reports) {
                 sample = reports.writeSample(module, finding, hit);
@@ -187,6 +191,23 @@ public final class Campaign {
             triage.newSample(sample.getParent().getParent(), sample);
         }
         saveState();
+    }
+
+    /**
+     * On --resume, the buckets the last run left open are triaged again, with this run's recognisers
+     * and third opinions (a bucket not reached before the end, a bug documented since).
+     */
+    private void reopenOpenBuckets() {
+        for (var dir : reports.buckets()) {
+            try {
+                var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
+                if (!finding.open() || finding.outcomes().containsKey("worker")) continue;
+                triaging.add(finding.bucket());
+                triage.newBucket(dir, finding);
+            } catch (RuntimeException e) {
+                status.println("flint fuzz: cannot read " + dir.resolve("finding.json") + ": " + e.getMessage());
+            }
+        }
     }
 
     /**

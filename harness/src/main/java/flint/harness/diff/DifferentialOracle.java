@@ -114,7 +114,8 @@ public final class DifferentialOracle {
      * the step (not instantiated, hung before) is left out. Runs engines in this JVM: only engines
      * whose failures cannot take the JVM down (the reference, Chicory's compiler) belong here.
      */
-    static Map<String, StepState> stepStates(Config config, List<String> names, byte[] module, List<Call> calls, int step) {
+    static Map<String, StepState> stepStates(Config config, List<String> names, byte[] module, List<Call> calls, int step,
+                                             long window) {
         var result = new LinkedHashMap<String, StepState>();
         var imports = hostImports(module);
         for (var name : names) {
@@ -130,7 +131,7 @@ public final class DifferentialOracle {
                 }
                 String state;
                 try {
-                    state = runner.state().digest();
+                    state = runner.state().digest(window);
                 } catch (IllegalStateException e) {
                     state = null;
                 }
@@ -257,8 +258,9 @@ public final class DifferentialOracle {
                     case Comparison.Diverge(var kind, var detail) -> {
                         // each engine's state, so that an outside engine can be judged later without a rerun
                         var states = new LinkedHashMap<String, String>();
-                        states.put(reference.name(), refState.digest());
-                        states.put(runner.name(), state.digest());
+                        long window = kind instanceof DivergenceKind.Memory(long offset, int length) ? EngineState.windowStart(offset) : -1;
+                        states.put(reference.name(), refState.digest(window));
+                        states.put(runner.name(), state.digest(window));
                         divergences.add(new Divergence(kind, step, call, callsSoFar, outcomes, detail, states));
                         stop = true;
                     }

@@ -42,9 +42,35 @@ public record EngineState(Optional<Memory> memory, Map<String, Value> globals, M
      * null and 1 otherwise.
      */
     public String digest() {
+        return digest(-1);
+    }
+
+    /** The bytes around a memory divergence that {@link #digest(long)} shows beside the hash. */
+    static final int WINDOW = 16;
+
+    /** Where the window of a memory divergence at {@code offset} starts. */
+    static long windowStart(long offset) {
+        return Math.max(0, offset - WINDOW / 2);
+    }
+
+    /**
+     * {@link #digest()}, and with {@code windowStart >= 0} also the {@link #WINDOW} bytes from there
+     * ({@code window=start:hex}) and the hash of memory with them zeroed ({@code outside=fnv:...}):
+     * so that a memory divergence that is only NaN payloads (a stored float) can be judged by the
+     * spec's NaN rules rather than by bytes.
+     */
+    public String digest(long windowStart) {
         var sb = new StringBuilder();
-        memory.ifPresentOrElse(m -> sb.append("pages=").append(m.pages()).append(" memory=fnv:").append(String.format("%016x", m.hash())),
-                () -> sb.append("memory=none"));
+        memory.ifPresentOrElse(m -> {
+            sb.append("pages=").append(m.pages()).append(" memory=fnv:").append(String.format("%016x", m.hash()));
+            if (windowStart >= 0 && windowStart < m.bytes().length) {
+                int from = (int) windowStart, to = Math.min(m.bytes().length, from + WINDOW);
+                var outside = m.bytes().clone();
+                java.util.Arrays.fill(outside, from, to, (byte) 0);
+                sb.append(" window=").append(from).append(':').append(java.util.HexFormat.of().formatHex(m.bytes(), from, to))
+                        .append(" outside=fnv:").append(String.format("%016x", new Memory(m.pages(), outside).hash()));
+            }
+        }, () -> sb.append("memory=none"));
         sb.append(" globals=");
         boolean first = true;
         for (var e : globals.entrySet()) {
@@ -92,9 +118,9 @@ public record EngineState(Optional<Memory> memory, Map<String, Value> globals, M
     /**
      * Whether two digests ({@link #digest()}, or the JavaScript runner's) describe the same state, as
      * far as both could see: a {@code ?} (something JavaScript cannot read) agrees with anything, and
-     * two NaNs of one float type agree whatever their bits (a NaN read through JavaScript goes
-     * through a double, which quiets a signalling f32 NaN; the spec leaves arithmetic NaNs' payloads
-     * open anyway). Unreadable text (null, an error) agrees with nothing.
+     * two arithmetic NaNs of one float type agree whatever their payloads (the spec leaves them
+     * open), while a signalling NaN agrees only with its own bits. Unreadable text (null, an error)
+     * agrees with nothing.
      */
     public static boolean digestsAgree(String a, String b) {
         var x = parseDigest(a);
@@ -104,10 +130,72 @@ public record EngineState(Optional<Memory> memory, Map<String, Value> globals, M
             // "memory=?" beside a memory: pages unknown on one side only
             if (!"?".equals(x.get("memory")) && !"?".equals(y.get("memory"))) return false;
         }
-        if (!same(x.get("memory"), y.get("memory"))) return false;
+        boolean windows = x.containsKey("window") && y.containsKey("window")
+                && x.get("window").startsWith(y.get("window").substring(0, y.get("window").indexOf(':') + 1));
+        if (windows) {
+            // the memory outside the window must be the same, the window the same up to NaN payloads
+            if (!x.get("outside").equals(y.get("outside")) || !windowsAgree(x.get("window"), y.get("window"))) return false;
+        } else if (!same(x.get("memory"), y.get("memory"))) {
+            return false;
+        }
         if (x.containsKey("pages") && y.containsKey("pages") && !x.get("pages").equals(y.get("pages"))) return false;
         return entriesAgree(x.get("globals"), y.get("globals"), EngineState::globalsAgree)
                 && entriesAgree(x.get("tables"), y.get("tables"), EngineState::tablesAgree);
+    }
+
+    /**
+     * Two windows ({@code start:hex}) agree if every differing byte lies in a float (4 or 8 bytes,
+     * any alignment) that is an arithmetic NaN in both: the spec lets engines store any.
+     */
+    static boolean windowsAgree(String x, String y) {
+        var a = java.util.HexFormat.of().parseHex(x.substring(x.indexOf(':') + 1));
+        var b = java.util.HexFormat.of().parseHex(y.substring(y.indexOf(':') + 1));
+        if (a.length != b.length) return false;
+        var covered = new boolean[a.length];
+        for (int size : new int[] {4, 8}) {
+            for (int s = 0; s + size <= a.length; s++) {
+                if (arithmeticNaN(a, s, size) && arithmeticNaN(b, s, size)) java.util.Arrays.fill(covered, s, s + size, true);
+            }
+        }
+        for (int i = 0; i < a.length; i++) if (a[i] != b[i] && !covered[i]) return false;
+        return true;
+    }
+
+    /**
+     * Whether the reference's memory window ({@code reference} digest) holds a signalling NaN where
+     * the other engine's holds the same NaN quieted: an operation left a signalling NaN unquieted.
+     */
+    static boolean windowShowsUnquietedNaN(String reference, String other) {
+        var x = parseDigest(reference);
+        var y = parseDigest(other);
+        if (x == null || y == null || !x.containsKey("window") || !y.containsKey("window")) return false;
+        var a = java.util.HexFormat.of().parseHex(x.get("window").substring(x.get("window").indexOf(':') + 1));
+        var b = java.util.HexFormat.of().parseHex(y.get("window").substring(y.get("window").indexOf(':') + 1));
+        if (a.length != b.length) return false;
+        for (int size : new int[] {4, 8}) {
+            long quiet = size == 4 ? 0x400000L : 0x8000000000000L;
+            for (int s = 0; s + size <= a.length; s++) {
+                long ra = bits(a, s, size), rb = bits(b, s, size);
+                boolean signalling = size == 4
+                        ? (ra & 0x7fc00000L) == 0x7f800000L && (ra & 0x3fffffL) != 0
+                        : (ra & 0x7ff8000000000000L) == 0x7ff0000000000000L && (ra & 0x7ffffffffffffL) != 0;
+                if (signalling && rb == (ra | quiet)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static long bits(byte[] bytes, int at, int size) {
+        long bits = 0;
+        for (int i = size - 1; i >= 0; i--) bits = bits << 8 | (bytes[at + i] & 0xff);
+        return bits;
+    }
+
+    private static boolean arithmeticNaN(byte[] bytes, int at, int size) {
+        long bits = bits(bytes, at, size);
+        return size == 4
+                ? (bits & 0x7fc00000L) == 0x7fc00000L
+                : (bits & 0x7ff8000000000000L) == 0x7ff8000000000000L;
     }
 
     private static java.util.Map<String, String> parseDigest(String text) {
@@ -154,11 +242,13 @@ public record EngineState(Optional<Memory> memory, Map<String, Value> globals, M
         var y = b.substring(j + 1);
         if (same(x, y)) return true;
         try {
+            // exact bits (the runner reads float globals through a reinterpreting module): two
+            // arithmetic NaNs agree, as the spec lets an engine pick either; a signalling one must match
             return switch (type) {
-                case "f32" -> Float.isNaN(Float.intBitsToFloat(Integer.parseUnsignedInt(x.substring(2), 16)))
-                        && Float.isNaN(Float.intBitsToFloat(Integer.parseUnsignedInt(y.substring(2), 16)));
-                case "f64" -> Double.isNaN(Double.longBitsToDouble(Long.parseUnsignedLong(x.substring(2), 16)))
-                        && Double.isNaN(Double.longBitsToDouble(Long.parseUnsignedLong(y.substring(2), 16)));
+                case "f32" -> Values.compare(new Value.F32(Integer.parseUnsignedInt(x.substring(2), 16)),
+                        new Value.F32(Integer.parseUnsignedInt(y.substring(2), 16)), false) != Values.Match.DIFFERENT;
+                case "f64" -> Values.compare(new Value.F64(Long.parseUnsignedLong(x.substring(2), 16)),
+                        new Value.F64(Long.parseUnsignedLong(y.substring(2), 16)), false) != Values.Match.DIFFERENT;
                 default -> false;
             };
         } catch (RuntimeException e) {

@@ -77,8 +77,11 @@ public final class KnownReferenceBugs {
         return text != null && text.startsWith("trap: " + kind.message());
     }
 
+    /** The divergence is about a NaN: in a value, a global, or a float stored in the memory window. */
     private static boolean mentionsNaN(Finding f) {
         return f.detail().toLowerCase(java.util.Locale.ROOT).contains("nan")
+                || f.engines().size() > 1 && EngineState.windowShowsUnquietedNaN(f.states().get(f.engines().getFirst()),
+                        f.states().get(f.engines().get(1)))
                 || f.outcomes().values().stream().anyMatch(o -> o.toLowerCase(java.util.Locale.ROOT).contains("nan"));
     }
 }

@@ -62,7 +62,7 @@ public final class ThirdOpinions {
             }
         }
         for (var flavour : NodeRunner.Flavour.values()) {
-            opinions.add(v8Opinion(flavour, node.run(flavour, module, finding.calls()), finding, referenceOutcome, null));
+            opinions.add(v8Opinion(flavour, node.run(flavour, module, finding.calls(), NodeRunner.TIMEOUT, window(finding)), finding, referenceOutcome, null));
         }
         return opinions;
     }
@@ -87,7 +87,7 @@ public final class ThirdOpinions {
                     && (finding.states().get(reference) == null || finding.states().get(other) == null)) {
                 return "unavailable";
             }
-            var result = node.run(NodeRunner.Flavour.LIFTOFF, module, finding.calls(), SIDE_TIMEOUT);
+            var result = node.run(NodeRunner.Flavour.LIFTOFF, module, finding.calls(), SIDE_TIMEOUT, window(finding));
             return v8Opinion(NodeRunner.Flavour.LIFTOFF, result, finding, null, null).sidesWith();
         } catch (RuntimeException e) {
             return "unavailable";
@@ -111,7 +111,7 @@ public final class ThirdOpinions {
         Map<String, DifferentialOracle.StepState> fresh;
         String failure = null;
         try {
-            fresh = DifferentialOracle.stepStates(DifferentialOracle.Config.defaults(), names, module, calls, finding.step());
+            fresh = DifferentialOracle.stepStates(DifferentialOracle.Config.defaults(), names, module, calls, finding.step(), window(finding));
         } catch (RuntimeException e) {
             fresh = Map.of();
             failure = "failed: " + e;
@@ -137,7 +137,7 @@ public final class ThirdOpinions {
             }
         }
         for (var flavour : NodeRunner.Flavour.values()) {
-            opinions.add(v8Opinion(flavour, node.run(flavour, module, finding.calls()), finding,
+            opinions.add(v8Opinion(flavour, node.run(flavour, module, finding.calls(), NodeRunner.TIMEOUT, window(finding)), finding,
                     freshRef == null ? null : freshRef.outcome(), stale));
         }
         return opinions;
@@ -204,7 +204,9 @@ public final class ThirdOpinions {
     /**
      * Whether two "returned [...]" texts list the same values, where two arithmetic NaNs of one type
      * count as the same (the spec lets each engine pick any; a signalling NaN must match exactly),
-     * and so do two non-null external references.
+     * and so do two non-null external references. {@code a} is V8's: an f32 result reaches
+     * JavaScript as a double, which sets a signalling NaN's quiet bit, so the quiet form of a
+     * signalling f32 NaN in {@code b} is what V8 shows for it.
      */
     static boolean sameUpToArithmeticNaNs(String a, String b) {
         if (!a.startsWith("returned [") || !b.startsWith("returned [")) return false;
@@ -212,13 +214,21 @@ public final class ThirdOpinions {
         var ys = b.substring(10, b.length() - 1).split(", ");
         if (xs.length != ys.length) return false;
         for (int i = 0; i < xs.length; i++) {
-            boolean same = xs[i].equals(ys[i])
+            boolean same = xs[i].equals(ys[i]) || xs[i].equals(quietedF32(ys[i]))
                     || arithmeticNaN(xs[i]) && arithmeticNaN(ys[i]) && xs[i].regionMatches(0, ys[i], 0, 4)
                     // extern handles are the host's: outside engines are compared by nullness
                     || xs[i].startsWith("ref.extern ") && ys[i].startsWith("ref.extern ");
             if (!same) return false;
         }
         return true;
+    }
+
+    /** A signalling f32 NaN's text with its quiet bit set; any other text as it is. */
+    static String quietedF32(String value) {
+        var m = java.util.regex.Pattern.compile("f32:(-?)nan:0x([0-9a-f]+)").matcher(value);
+        if (!m.matches()) return value;
+        long payload = Long.parseLong(m.group(2), 16);
+        return payload >= 0x400000L ? value : "f32:" + m.group(1) + "nan:0x" + Long.toHexString(payload | 0x400000L);
     }
 
     /** {@code f32:nan}, {@code f64:-nan:0x8000000000001}...: a NaN with the quiet bit set. */
@@ -234,6 +244,15 @@ public final class ThirdOpinions {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** Where the recorded states' memory window starts ({@link EngineState#digest(long)}), or -1. */
+    static long window(Finding finding) {
+        for (var digest : finding.states().values()) {
+            var m = java.util.regex.Pattern.compile("(?:^| )window=(\\d+):").matcher(digest == null ? "" : digest);
+            if (m.find()) return Long.parseLong(m.group(1));
+        }
+        return -1;
     }
 
     static String side(boolean withA, boolean withB, String a, String b) {
@@ -281,7 +300,8 @@ public final class ThirdOpinions {
         if (m.contains("unreachable")) return Set.of(TrapKind.UNREACHABLE);
         if (m.contains("by zero")) return Set.of(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         if (m.contains("divide result unrepresentable")) return Set.of(TrapKind.INTEGER_OVERFLOW);
-        if (m.contains("float unrepresentable")) return Set.of(TrapKind.INVALID_CONVERSION);
+        // V8 words a NaN operand and an out-of-range one alike; the spec tells them apart
+        if (m.contains("float unrepresentable")) return Set.of(TrapKind.INVALID_CONVERSION, TrapKind.INTEGER_OVERFLOW);
         if (m.contains("memory access out of bounds") || m.contains("data segment")) return Set.of(TrapKind.OUT_OF_BOUNDS_MEMORY);
         if (m.contains("table index is out of bounds")) return Set.of(TrapKind.UNDEFINED_ELEMENT, TrapKind.OUT_OF_BOUNDS_TABLE);
         if (m.contains("out of bounds")) return Set.of(TrapKind.OUT_OF_BOUNDS_TABLE, TrapKind.OUT_OF_BOUNDS_MEMORY);

@@ -263,9 +263,33 @@ function escapeName(text) {
   return out;
 }
 
+// A float global's exact bits. JavaScript reads a NaN global as a canonical NaN, so a tiny module
+// imports the global and returns it reinterpreted as an integer (tried immutable, then mutable:
+// the JS API does not say which the global is).
+function floatBits(type, global) {
+  const f32 = type === 'f32';
+  const body = [0x00, 0x23, 0x00, f32 ? 0xbc : 0xbd, 0x0b];
+  for (const mutable of [0, 1]) {
+    const bytes = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+      0x01, 0x05, 0x01, 0x60, 0x00, 0x01, f32 ? 0x7f : 0x7e,
+      0x02, 0x08, 0x01, 0x01, 0x6d, 0x01, 0x67, 0x03, f32 ? 0x7d : 0x7c, mutable,
+      0x03, 0x02, 0x01, 0x00,
+      0x07, 0x05, 0x01, 0x01, 0x62, 0x00, 0x00,
+      0x0a, body.length + 2, 0x01, body.length, ...body]);
+    try {
+      const bits = new WebAssembly.Instance(new WebAssembly.Module(bytes), {m: {g: global}}).exports.b();
+      return f32 ? hex(bits >>> 0, 8) : hex(BigInt.asUintN(64, bits), 16);
+    } catch (e) {
+      // the other mutability
+    }
+  }
+  return fromJs(type, global.value).value;
+}
+
 function globalText(type, global) {
   try {
     if (type === 'ref') return 'ref:' + (global.value === null ? 'null' : 'ref');
+    if (type === 'f32' || type === 'f64') return type + ':' + floatBits(type, global);
     if (type in {i32: 1, i64: 1, f32: 1, f64: 1}) return type + ':' + fromJs(type, global.value).value;
   } catch (e) {
     // a value JavaScript may not touch
@@ -284,12 +308,21 @@ function tableText(table) {
   return size + ':' + nulls;
 }
 
-function stateOf(instance, info, memoryField) {
+// With a window (the start of the bytes around a memory divergence, EngineState.digest(long)):
+// those bytes too, and the hash of memory with them zeroed.
+function stateOf(instance, info, memoryField, window) {
   const parts = [];
   const memory = memoryField === null ? undefined : instance.exports[memoryField];
   if (memory instanceof WebAssembly.Memory) {
     const bytes = new Uint8Array(memory.buffer);
     parts.push('pages=' + bytes.length / 65536, 'memory=fnv:' + fnv1a64(bytes));
+    if (window >= 0 && window < bytes.length) {
+      const to = Math.min(bytes.length, window + 16);
+      const outside = bytes.slice();
+      outside.fill(0, window, to);
+      const hex = Array.from(bytes.subarray(window, to), x => x.toString(16).padStart(2, '0')).join('');
+      parts.push('window=' + window + ':' + hex, 'outside=fnv:' + fnv1a64(outside));
+    }
   } else {
     parts.push(info.complete && info.memories === 0 ? 'memory=none' : 'memory=?');
   }
@@ -304,7 +337,7 @@ function stateOf(instance, info, memoryField) {
 
 // The outcome of instantiating and of each call, in order; and the state after each of those steps
 // (states[0] after instantiating, states[k] after call k).
-async function runCalls(bytes, calls) {
+async function runCalls(bytes, calls, window = -1) {
   const info = readModule(bytes);
   let memoryField = null;
   if (info.memories > 0) {
@@ -323,7 +356,7 @@ async function runCalls(bytes, calls) {
   } catch (e) {
     return {instantiate: describe(e, bytes), calls: [], states: []};
   }
-  const state = () => { try { return stateOf(instance, info, memoryField); } catch (e) { return 'error: ' + e; } };
+  const state = () => { try { return stateOf(instance, info, memoryField, window); } catch (e) { return 'error: ' + e; } };
   const outcomes = [];
   const states = [state()];
   for (const call of calls) {
@@ -344,7 +377,7 @@ if (typeof module !== 'undefined' && typeof require !== 'undefined' && require.m
   const fs = require('fs');
   const bytes = fs.readFileSync(process.argv[2]);
   const calls = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
-  runCalls(bytes, calls).then(
+  runCalls(bytes, calls, process.argv[4] === undefined ? -1 : Number(process.argv[4])).then(
       r => process.stdout.write(JSON.stringify(r) + '\n'),
       e => { process.stdout.write(JSON.stringify({error: String(e)}) + '\n'); });
 }
