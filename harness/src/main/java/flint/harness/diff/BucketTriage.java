@@ -136,9 +136,12 @@ final class BucketTriage {
                 ? KnownReferenceBugs.recognize(minimized.module(), minimized.finding()).map(KnownReferenceBugs.Bug::id)
                 : Optional.<String>empty();
         var side = finding.triage() == null ? "not asked" : finding.triage().v8Side();
-        var filed = minimized.finding().filed(finding.bucket(), new Finding.Triage(side, known.orElse(null), List.of(), minimized.triaged()));
+        // samples an earlier run (before --resume) recognised keep their verdict
+        var recognised = known.isEmpty() || finding.triage() == null ? List.<String>of() : finding.triage().samples().stream()
+                .filter(v -> KnownReferenceBugs.byId(v.substring(v.indexOf(": ") + 2)).isPresent()).toList();
+        var filed = minimized.finding().filed(finding.bucket(), new Finding.Triage(side, known.orElse(null), recognised, minimized.triaged()));
         synchronized (reports) {
-            if (minimized.module().length < module.length) {
+            if (minimized.module().length < module.length && !Files.exists(dir.resolve("original.wasm"))) {
                 // the module as found, with the calls that replay it
                 Files.write(dir.resolve("original.wasm"), module);
                 FindingJson.write(dir.resolve("original.json"), finding);
@@ -150,7 +153,9 @@ final class BucketTriage {
             var held = heldSamples.remove(bucket);
             var samples = new ArrayList<>(ReportWriter.samples(dir));
             if (held != null) held.stream().filter(s -> !samples.contains(s)).forEach(samples::add);
-            if (known.isPresent()) for (var s : samples) queue.add(new Job(3, order.getAndIncrement(), dir, s));
+            var done = recognised.stream().map(v -> v.substring(0, v.indexOf(": ")) + ".wasm").toList();
+            samples.removeIf(sample -> done.contains(sample.getFileName().toString()));
+            if (known.isPresent()) for (var sample : samples) queue.add(new Job(3, order.getAndIncrement(), dir, sample));
         }
     }
 

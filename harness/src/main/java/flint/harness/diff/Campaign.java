@@ -46,7 +46,7 @@ public final class Campaign {
             new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AtomicLong modules = new AtomicLong(), calls = new AtomicLong(), findings = new AtomicLong(), inconclusive = new AtomicLong();
     private final Set<String> buckets = ConcurrentHashMap.newKeySet();
-    /** Findings per bucket, to keep samples at the 2nd, 4th, 8th... hit. */
+    /** Findings per bucket, to keep samples at the 2nd, 8th and 32nd hit. */
     private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
     private final Set<String> newBuckets = ConcurrentHashMap.newKeySet();
     /** The buckets this run triages: its new ones, and on --resume those the last run left open. */
@@ -183,7 +183,7 @@ public final class Campaign {
                 dir = reports.write(module, finding);
             }
             triage.newBucket(dir, finding);
-        } else if (Long.bitCount(hit) == 1 && hit <= MAX_SAMPLE_HIT && triaging.contains(finding.bucket())) {
+        } else if (SAMPLE_HITS.contains(hit) && triaging.contains(finding.bucket())) {
             Path sample;
             synchronized (reports) {
                 sample = reports.writeSample(module, finding, hit);
@@ -211,10 +211,10 @@ public final class Campaign {
     }
 
     /**
-     * Samples are kept at the 2nd, 4th, ... 32nd finding of a bucket: spread over the campaign, so
+     * Samples are kept at the 2nd, 8th and 32nd finding of a bucket: spread over the campaign, so
      * that a rarer cause sharing a bucket key with a frequent one has a chance to show.
      */
-    private static final long MAX_SAMPLE_HIT = 32;
+    private static final Set<Long> SAMPLE_HITS = Set.of(2L, 8L, 32L);
 
     /**
      * The end: the triage lane finishes what is left (a tenth of the duration, at least a minute,
