@@ -160,7 +160,13 @@ final class BucketTriage {
     }
 
     private void triageSample(Path dir, Path sample, Duration budget) throws IOException {
-        var finding = FindingJson.read(ReportWriter.sampleFinding(sample), Finding.class);
+        Finding bucketFinding;
+        synchronized (reports) {
+            bucketFinding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
+        }
+        // V8's side as the bucket has it now (a resumed run may have judged it again)
+        var finding = FindingJson.read(ReportWriter.sampleFinding(sample), Finding.class)
+                .filed(bucketFinding.bucket(), bucketFinding.triage());
         byte[] module = Files.readAllBytes(sample);
         var minimized = minimize(module, finding, budget);
         String verdict;

@@ -53,6 +53,8 @@ public final class Campaign {
     private final Set<String> triaging = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> opcodes = new ConcurrentHashMap<>();
     private long previousMillis;
+    /** Modules run before this run (--resume), so that exec/s counts this run's only. */
+    private long modulesAtStart;
     private long startNanos;
 
     public Campaign(Config config, ModuleSource source, Minimizer minimizer, PrintStream status) {
@@ -78,6 +80,7 @@ public final class Campaign {
         restore();
         nextIndex.compareAndSet(0, config.shardIndex());
         startNanos = System.nanoTime();
+        modulesAtStart = modules.get();
         if (config.resume()) reopenOpenBuckets();
         triage.start();
         var drivers = new ArrayList<Thread>();
@@ -202,9 +205,19 @@ public final class Campaign {
             try {
                 var finding = FindingJson.read(dir.resolve("finding.json"), Finding.class);
                 if (!finding.open() || finding.outcomes().containsKey("worker")) continue;
+                // V8's side as this run's rules see it (the bucket keeps its name): the triage
+                // checks that minimizing keeps it
+                if (config.thirdOpinions() && finding.triage() != null) {
+                    var side = opinions.v8Side(java.nio.file.Files.readAllBytes(dir.resolve("repro.wasm")), finding);
+                    finding = finding.filed(finding.bucket(), new Finding.Triage(side, finding.triage().knownBug(),
+                            finding.triage().samples(), finding.triage().triaged()));
+                    synchronized (reports) {
+                        FindingJson.write(dir.resolve("finding.json"), finding);
+                    }
+                }
                 triaging.add(finding.bucket());
                 triage.newBucket(dir, finding);
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 status.println("flint fuzz: cannot read " + dir.resolve("finding.json") + ": " + e.getMessage());
             }
         }
@@ -283,7 +296,7 @@ public final class Campaign {
         }
         status.printf((TERMINAL ? "\r" : "") + "[%02d:%02d:%02d] %.1f exec/s  modules %d  calls %d  findings %d  buckets %d  inconclusive %d   "
                         + (TERMINAL ? "" : "%n"),
-                e / 3600, e / 60 % 60, e % 60, modules.get() / seconds, modules.get(), calls.get(), findings.get(),
+                e / 3600, e / 60 % 60, e % 60, (modules.get() - modulesAtStart) / seconds, modules.get(), calls.get(), findings.get(),
                 buckets.size(), inconclusive.get());
         status.flush();
     }
