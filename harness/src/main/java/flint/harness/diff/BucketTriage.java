@@ -173,9 +173,9 @@ final class BucketTriage {
         if (!minimized.triaged()) {
             verdict = Finding.Triage.NOT_MINIMIZED;
         } else {
-            // V8's side is the bucket's (it is part of the key), checked again after minimizing
-            var judged = minimized.finding().withThirdOpinions(List.of(
-                    new Finding.ThirdOpinion("v8-liftoff", "as the bucket", finding.triage().v8Side())));
+            // V8's side on the minimized sample (its finding now records the minimized run's states)
+            var side = askOpinions ? opinions.v8Side(minimized.module(), minimized.finding()) : finding.triage().v8Side();
+            var judged = minimized.finding().withThirdOpinions(List.of(new Finding.ThirdOpinion("v8-liftoff", "on the minimized sample", side)));
             verdict = KnownReferenceBugs.recognize(minimized.module(), judged).map(KnownReferenceBugs.Bug::id)
                     .orElse(Finding.Triage.UNRECOGNISED);
             Files.write(sample.resolveSibling(sample.getFileName().toString().replace(".wasm", ".min.wasm")), minimized.module());

@@ -151,15 +151,37 @@ public record EngineState(Optional<Memory> memory, Map<String, Value> globals, M
         var a = java.util.HexFormat.of().parseHex(x.substring(x.indexOf(':') + 1));
         var b = java.util.HexFormat.of().parseHex(y.substring(y.indexOf(':') + 1));
         if (a.length != b.length) return false;
-        var covered = new boolean[a.length];
-        for (int size : new int[] {4, 8}) {
-            for (int s = 0; s + size <= a.length; s++) {
-                if (arithmeticNaN(a, s, size) && arithmeticNaN(b, s, size)) java.util.Arrays.fill(covered, s, s + size, true);
-            }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && !inArithmeticNaNs(a, b, i)) return false;
         }
-        for (int i = 0; i < a.length; i++) if (a[i] != b[i] && !covered[i]) return false;
         return true;
     }
+
+    /**
+     * Whether byte {@code i} lies in a float that is an arithmetic NaN in both. An f64 reading
+     * goes first: the upper half of an f64 NaN also reads as an f32 NaN, signalling or not, so the
+     * f32 reading counts only where no f64 NaN covers the byte.
+     */
+    private static boolean inArithmeticNaNs(byte[] a, byte[] b, int i) {
+        for (int size : new int[] {8, 4}) {
+            boolean nanHere = false;
+            for (int s = Math.max(0, i - size + 1); s <= i && s + size <= a.length; s++) {
+                if (!nan(a, s, size) || !nan(b, s, size)) continue;
+                nanHere = true;
+                if (arithmeticNaN(a, s, size) && arithmeticNaN(b, s, size)) return true;
+            }
+            if (nanHere) return false;
+        }
+        return false;
+    }
+
+    private static boolean nan(byte[] bytes, int at, int size) {
+        long bits = bits(bytes, at, size);
+        return size == 4
+                ? (bits & 0x7f800000L) == 0x7f800000L && (bits & 0x7fffffL) != 0
+                : (bits & 0x7ff0000000000000L) == 0x7ff0000000000000L && (bits & 0xfffffffffffffL) != 0;
+    }
+
 
     /**
      * Whether the reference's memory window ({@code reference} digest) holds a signalling NaN where

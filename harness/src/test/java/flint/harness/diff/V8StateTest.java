@@ -117,6 +117,9 @@ class V8StateTest {
         assertFalse(EngineState.windowsAgree(signalling, canonical));
         assertFalse(EngineState.windowsAgree(signalling, quiet));
         assertFalse(EngineState.windowsAgree(quiet, "0:0100000000000000c07f000000000000"), "a byte outside the NaN differs");
+        // an f64 signalling NaN whose upper half reads as an f32 arithmetic NaN is still signalling
+        assertFalse(EngineState.windowsAgree("0:0000000000000000f47f000000000000", "0:0000000000000000f8ff000000000000"));
+        assertTrue(EngineState.windowsAgree("0:0000000000000000fc7f000000000000", "0:0000000000000000f8ff000000000000"));
         assertTrue(EngineState.windowShowsUnquietedNaN(digest(signalling), digest(quiet)));
         assertFalse(EngineState.windowShowsUnquietedNaN(digest(quiet), digest(signalling)));
         assertFalse(EngineState.windowShowsUnquietedNaN(digest(signalling), digest(canonical)));
