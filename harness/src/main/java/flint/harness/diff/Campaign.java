@@ -241,9 +241,9 @@ public final class Campaign {
     }
 
     /** A bucket's line in the summary: its triage status and how often it was hit. */
-    private String summaryLine(String bucket, Map<String, Long> hits) {
+    private String summaryLine(String bucket) {
         var link = "[" + bucket + "](findings/" + bucket + "/README.md)" + (newBuckets.contains(bucket) ? " (new)" : "");
-        var count = hits.getOrDefault(bucket, 0L) + " finding(s)";
+        var count = (hits.containsKey(bucket) ? hits.get(bucket).get() : 0) + " finding(s)";
         try {
             var finding = FindingJson.read(reports.root().resolve(bucket).resolve("finding.json"), Finding.class);
             return "- " + link + ", " + count + ": " + finding.status();
@@ -252,7 +252,7 @@ public final class Campaign {
         }
     }
 
-    /** Findings per bucket over the whole campaign (findings.jsonl survives --resume). */
+    /** Findings per bucket as findings.jsonl has them, to restore the counts on --resume. */
     private Map<String, Long> hitsPerBucket() {
         var hits = new java.util.TreeMap<String, Long>();
         var file = config.out().resolve("findings.jsonl");
@@ -384,9 +384,8 @@ public final class Campaign {
             md.append("![executions](executions.svg)\n\n![buckets](buckets.svg)\n\n![opcodes](opcodes.svg)\n\n");
             md.append("## Buckets\n\n");
             if (s.buckets().isEmpty()) md.append("None.\n");
-            var hits = hitsPerBucket();
-            var lines = s.buckets().stream().map(b -> summaryLine(b, hits)).toList();
-            long open = lines.stream().filter(l -> l.contains("**open**")).count();
+            var lines = s.buckets().stream().map(this::summaryLine).toList();
+            int open = openBuckets().size();
             if (!s.buckets().isEmpty()) {
                 md.append("Open buckets: ").append(open).append(" of ").append(s.buckets().size())
                         .append(". The others are reference bugs documented in `reports/known-reference-bugs.md`.\n\n");

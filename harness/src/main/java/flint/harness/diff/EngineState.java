@@ -2,6 +2,8 @@ package flint.harness.diff;
 
 import flint.harness.engine.ExternType;
 import flint.harness.engine.Instance;
+import flint.harness.spec.ResultMatcher;
+import flint.wasm.text.Expected.NanKind;
 import flint.wasm.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,8 +150,8 @@ public record EngineState(Optional<Memory> memory, Map<String, Value> globals, M
      * any alignment) that is an arithmetic NaN in both: the spec lets engines store any.
      */
     static boolean windowsAgree(String x, String y) {
-        var a = java.util.HexFormat.of().parseHex(x.substring(x.indexOf(':') + 1));
-        var b = java.util.HexFormat.of().parseHex(y.substring(y.indexOf(':') + 1));
+        var a = windowBytes(x);
+        var b = windowBytes(y);
         if (a.length != b.length) return false;
         for (int i = 0; i < a.length; i++) {
             if (a[i] != b[i] && !inArithmeticNaNs(a, b, i)) return false;
@@ -166,22 +168,16 @@ public record EngineState(Optional<Memory> memory, Map<String, Value> globals, M
         for (int size : new int[] {8, 4}) {
             boolean nanHere = false;
             for (int s = Math.max(0, i - size + 1); s <= i && s + size <= a.length; s++) {
-                if (!nan(a, s, size) || !nan(b, s, size)) continue;
+                var x = floatAt(a, s, size);
+                var y = floatAt(b, s, size);
+                if (!isNaN(x) || !isNaN(y)) continue;
                 nanHere = true;
-                if (arithmeticNaN(a, s, size) && arithmeticNaN(b, s, size)) return true;
+                if (Values.compare(x, y, false) == Values.Match.NAN_PAYLOAD) return true;
             }
             if (nanHere) return false;
         }
         return false;
     }
-
-    private static boolean nan(byte[] bytes, int at, int size) {
-        long bits = bits(bytes, at, size);
-        return size == 4
-                ? (bits & 0x7f800000L) == 0x7f800000L && (bits & 0x7fffffL) != 0
-                : (bits & 0x7ff0000000000000L) == 0x7ff0000000000000L && (bits & 0xfffffffffffffL) != 0;
-    }
-
 
     /**
      * Whether the reference's memory window ({@code reference} digest) holds a signalling NaN where
@@ -191,34 +187,46 @@ public record EngineState(Optional<Memory> memory, Map<String, Value> globals, M
         var x = parseDigest(reference);
         var y = parseDigest(other);
         if (x == null || y == null || !x.containsKey("window") || !y.containsKey("window")) return false;
-        var a = java.util.HexFormat.of().parseHex(x.get("window").substring(x.get("window").indexOf(':') + 1));
-        var b = java.util.HexFormat.of().parseHex(y.get("window").substring(y.get("window").indexOf(':') + 1));
+        var a = windowBytes(x.get("window"));
+        var b = windowBytes(y.get("window"));
         if (a.length != b.length) return false;
         for (int size : new int[] {4, 8}) {
-            long quiet = size == 4 ? 0x400000L : 0x8000000000000L;
             for (int s = 0; s + size <= a.length; s++) {
-                long ra = bits(a, s, size), rb = bits(b, s, size);
-                boolean signalling = size == 4
-                        ? (ra & 0x7fc00000L) == 0x7f800000L && (ra & 0x3fffffL) != 0
-                        : (ra & 0x7ff8000000000000L) == 0x7ff0000000000000L && (ra & 0x7ffffffffffffL) != 0;
-                if (signalling && rb == (ra | quiet)) return true;
+                var mine = floatAt(a, s, size);
+                if (isNaN(mine) && !arithmetic(mine) && floatAt(b, s, size).equals(Values.quieted(mine))) return true;
             }
         }
         return false;
     }
 
-    private static long bits(byte[] bytes, int at, int size) {
-        long bits = 0;
-        for (int i = size - 1; i >= 0; i--) bits = bits << 8 | (bytes[at + i] & 0xff);
-        return bits;
+    /** The bytes of a {@code start:hex} window. */
+    private static byte[] windowBytes(String window) {
+        return java.util.HexFormat.of().parseHex(window.substring(window.indexOf(':') + 1));
     }
 
-    private static boolean arithmeticNaN(byte[] bytes, int at, int size) {
-        long bits = bits(bytes, at, size);
-        return size == 4
-                ? (bits & 0x7fc00000L) == 0x7fc00000L
-                : (bits & 0x7ff8000000000000L) == 0x7ff8000000000000L;
+    /** The f32 ({@code size} 4) or f64 (8) stored little-endian at {@code at}. */
+    private static Value floatAt(byte[] bytes, int at, int size) {
+        long bits = 0;
+        for (int i = size - 1; i >= 0; i--) bits = bits << 8 | (bytes[at + i] & 0xff);
+        return size == 4 ? new Value.F32((int) bits) : new Value.F64(bits);
     }
+
+    private static boolean isNaN(Value v) {
+        return switch (v) {
+            case Value.F32(int bits) -> Float.isNaN(Float.intBitsToFloat(bits));
+            case Value.F64(long bits) -> Double.isNaN(Double.longBitsToDouble(bits));
+            default -> false;
+        };
+    }
+
+    private static boolean arithmetic(Value v) {
+        return switch (v) {
+            case Value.F32(int bits) -> ResultMatcher.nan32(bits, NanKind.ARITHMETIC);
+            case Value.F64(long bits) -> ResultMatcher.nan64(bits, NanKind.ARITHMETIC);
+            default -> false;
+        };
+    }
+
 
     private static java.util.Map<String, String> parseDigest(String text) {
         if (text == null) return null;

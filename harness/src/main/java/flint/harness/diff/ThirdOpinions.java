@@ -62,7 +62,7 @@ public final class ThirdOpinions {
             }
         }
         for (var flavour : NodeRunner.Flavour.values()) {
-            opinions.add(v8Opinion(flavour, node.run(flavour, module, finding.calls(), NodeRunner.TIMEOUT, window(finding)), finding, referenceOutcome, null));
+            opinions.add(v8Opinion(flavour, node.run(flavour, module, finding.calls()), finding, referenceOutcome, null));
         }
         return opinions;
     }

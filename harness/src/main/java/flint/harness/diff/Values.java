@@ -53,4 +53,13 @@ final class Values {
             default -> false;
         };
     }
+
+    /** A float with its quiet bit set (a signalling NaN made arithmetic); any other value as it is. */
+    static Value quieted(Value v) {
+        return switch (v) {
+            case Value.F32(int bits) when Float.isNaN(Float.intBitsToFloat(bits)) -> new Value.F32(bits | 0x40_0000);
+            case Value.F64(long bits) when Double.isNaN(Double.longBitsToDouble(bits)) -> new Value.F64(bits | 0x8_0000_0000_0000L);
+            default -> v;
+        };
+    }
 }

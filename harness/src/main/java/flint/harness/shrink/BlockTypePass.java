@@ -44,21 +44,17 @@ record BlockTypePass() implements ShrinkPass.OnModule {
                 if (ordinal >= typed.size()) break;
                 var block = typed.get(ordinal);
                 var type = BodyAnalysis.blockType(ctx, code.get(block.open()));
-                boolean changed = false;
-                for (var simpler : simpler(type)) {
-                    WasmModule candidate;
+                var current = module;
+                int function = p;
+                var accepted = candidates.firstAccepted(simpler(type).stream().flatMap(simpler -> {
                     try {
-                        candidate = retyped(module, p, code, analysis.operands(), block, type, simpler);
+                        return java.util.stream.Stream.of(retyped(current, function, code, analysis.operands(), block, type, simpler));
                     } catch (Renumber.Dangling e) {
-                        continue;
+                        return java.util.stream.Stream.empty();
                     }
-                    if (candidates.test(candidate)) {
-                        module = candidate;
-                        changed = true;
-                        break;
-                    }
-                }
-                if (!changed) ordinal++;
+                }));
+                if (accepted.isPresent()) module = accepted.get();
+                else ordinal++;
             }
         }
         return module;

@@ -136,16 +136,11 @@ record BodyPass() implements ShrinkPass.OnModule {
             var blocks = new ArrayList<>(analyze(module, p, code).blocks());
             blocks.sort(Comparator.comparingInt(BodyAnalysis.Block::open));
             if (ordinal >= blocks.size()) return module;
-            boolean changed = false;
-            for (var variant : Unwrap.variants(code.instructions(), blocks.get(ordinal))) {
-                var candidate = replaced(module, p, code.withInstructions(variant));
-                if (candidates.test(candidate)) {
-                    module = candidate;
-                    changed = true;
-                    break;
-                }
-            }
-            if (!changed) ordinal++;
+            var current = module;
+            var accepted = candidates.firstAccepted(Unwrap.variants(code.instructions(), blocks.get(ordinal)).stream()
+                    .map(variant -> replaced(current, p, code.withInstructions(variant))));
+            if (accepted.isPresent()) module = accepted.get();
+            else ordinal++;
         }
         return module;
     }

@@ -66,6 +66,14 @@ final class Candidates {
         return test(new ShrinkSubject(candidate, calls));
     }
 
+    /**
+     * The first of {@code modules} that passes {@link #test(WasmModule)}; the stream is consumed
+     * lazily, so candidates after it are never built.
+     */
+    java.util.Optional<WasmModule> firstAccepted(java.util.stream.Stream<WasmModule> modules) {
+        return modules.filter(this::test).findFirst();
+    }
+
     /** Whether the candidate is valid and still interesting; false once the budget is spent. */
     boolean test(ShrinkSubject candidate) {
         if (exhausted()) return false;

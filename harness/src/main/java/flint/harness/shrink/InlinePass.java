@@ -52,23 +52,20 @@ record InlinePass() implements ShrinkPass.OnModule {
             int k = sites.get(ordinal);
             var ctx = Validator.validateModule(module);
             var operands = BodyAnalysis.of(ctx, ctx.importedFunctionCount() + p, code).operands().get(k);
-            boolean changed = false;
+            java.util.Optional<WasmModule> accepted = java.util.Optional.empty();
             if (operands != null && !operands.isEmpty() && operands.getLast().known()) {
                 var insn = (Instruction.TwoIndex) code.get(k);
                 var direct = insn.opcode() == Opcode.CALL_INDIRECT ? Opcode.CALL : Opcode.RETURN_CALL;
-                for (int f : targets(module, module.types().get(insn.first()))) {
+                var current = module;
+                accepted = candidates.firstAccepted(targets(module, module.types().get(insn.first())).stream().map(f -> {
                     var edits = new Retyping.Edits();
                     edits.remove(operands.getLast().positions());
                     edits.replace(k, new Instruction.Indexed(direct, f));
-                    var candidate = BodyPass.replaced(module, p, code.withInstructions(edits.apply(code.instructions())));
-                    if (candidates.test(candidate)) {
-                        module = candidate;
-                        changed = true;
-                        break;
-                    }
-                }
+                    return BodyPass.replaced(current, p, code.withInstructions(edits.apply(code.instructions())));
+                }));
             }
-            if (!changed) ordinal++;
+            if (accepted.isPresent()) module = accepted.get();
+            else ordinal++;
         }
         return module;
     }
